@@ -1,0 +1,127 @@
+// The environment table of the API contract, parsed once; every mistake is one clear line.
+import path from 'node:path';
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string;
+  /** Overrides of the practice settings; a value here wins over the one stored in the database. */
+  envSettings: Partial<Record<PracticeSettingKey, string>>;
+  trustProxy: boolean;
+  encryptionKey?: Buffer;
+  rateLimitAuth: number;
+  failedLoginLimit: number;
+  maxPendingRequests: number;
+  /** scrypt cost parameter N (a power of two); tests lower it to stay fast. */
+  passwordHashCost: number;
+  accessTokenMinutes: number;
+  refreshTokenDays: number;
+  logLevel: string;
+}
+
+export type PracticeSettingKey = 'practice_timezone' | 'jitsi_domain' | 'smtp_url' | 'email_from';
+
+export const SETTING_ENV_VARS: Record<PracticeSettingKey, string> = {
+  practice_timezone: 'PRACTICE_TIMEZONE',
+  jitsi_domain: 'JITSI_DOMAIN',
+  smtp_url: 'SMTP_URL',
+  email_from: 'EMAIL_FROM',
+};
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return Number(raw);
+}
+
+function flag(env: Env, name: string): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  return raw !== undefined && raw !== '' && !['0', 'false', 'no', 'off'].includes(raw);
+}
+
+export function parseEncryptionKey(raw: string, source = 'ENCRYPTION_KEY'): Buffer {
+  const key = Buffer.from(raw.trim(), 'base64');
+  if (key.length !== 32 || key.toString('base64') !== raw.trim()) {
+    throw new ConfigError(`${source} must be the base64 of exactly 32 bytes (openssl rand -base64 32)`);
+  }
+  return key;
+}
+
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return zone.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** Checks a practice setting's value; returns an error message, or null when it is fine. */
+export function checkSettingValue(key: PracticeSettingKey, value: string): string | null {
+  switch (key) {
+    case 'practice_timezone':
+      return isValidTimeZone(value) ? null : `"${value}" is not an IANA time zone (e.g. Europe/Berlin).`;
+    case 'jitsi_domain':
+      return /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/i.test(value)
+        ? null
+        : `"${value}" is not a host name (e.g. meet.jit.si).`;
+    case 'smtp_url': {
+      try {
+        const url = new URL(value);
+        if (!['smtp:', 'smtps:'].includes(url.protocol) || !url.hostname) throw new Error();
+        return null;
+      } catch {
+        return 'Must be smtp://user:pass@host:port or smtps://…';
+      }
+    }
+    case 'email_from':
+      return /^[^\r\n<>]*<[^\s@<>]+@[^\s@<>]+>$|^[^\s@<>]+@[^\s@<>]+$/.test(value)
+        ? null
+        : 'Must be an address, optionally with a name: Practice <no-reply@example.com>';
+  }
+}
+
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): ServerConfig {
+  const port = integer(env, 'PORT', 8000, 0, 65535);
+  const host = env.HOST?.trim() || '0.0.0.0';
+  const dataDir = path.resolve(cwd, env.DATA_DIR?.trim() || 'data');
+  const databaseUrl = env.DATABASE_URL?.trim() || `sqlite:${path.join(dataDir, 'practice.db')}`;
+  if (!/^sqlite:.+/.test(databaseUrl) && !/^postgres(ql)?:\/\/.+/.test(databaseUrl)) {
+    throw new ConfigError(`DATABASE_URL must be sqlite:/path/file.db or postgres://…, got "${databaseUrl.split(':')[0]}:…"`);
+  }
+  const envSettings: ServerConfig['envSettings'] = {};
+  for (const [key, name] of Object.entries(SETTING_ENV_VARS) as [PracticeSettingKey, string][]) {
+    const value = env[name]?.trim();
+    if (!value) continue;
+    const problem = checkSettingValue(key, value);
+    if (problem) throw new ConfigError(`${name}: ${problem}`);
+    envSettings[key] = value;
+  }
+  const rawKey = env.ENCRYPTION_KEY?.trim();
+  return {
+    port,
+    host,
+    dataDir,
+    databaseUrl,
+    envSettings,
+    trustProxy: flag(env, 'TRUST_PROXY'),
+    encryptionKey: rawKey ? parseEncryptionKey(rawKey) : undefined,
+    rateLimitAuth: integer(env, 'RATE_LIMIT_AUTH', 20, 1, 100000),
+    failedLoginLimit: integer(env, 'FAILED_LOGIN_LIMIT', 5, 1, 1000),
+    maxPendingRequests: integer(env, 'MAX_PENDING_REQUESTS', 5, 1, 1000),
+    passwordHashCost: integer(env, 'PASSWORD_HASH_COST', 2 ** 15, 2, 2 ** 20),
+    accessTokenMinutes: integer(env, 'ACCESS_TOKEN_MINUTES', 10, 5, 15),
+    refreshTokenDays: integer(env, 'REFRESH_TOKEN_DAYS', 7, 1, 7),
+    logLevel: env.LOG_LEVEL?.trim() || 'info',
+  };
+}

@@ -1,0 +1,42 @@
+// The master encryption key: from ENCRYPTION_KEY / the desktop keychain, or a 0600 key file in the data directory.
+import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ConfigError, parseEncryptionKey } from '../config.js';
+
+export const KEY_FILE_NAME = 'encryption.key';
+
+/**
+ * Reads the key file (one base64 key per line: the first is current, later ones only decrypt old values,
+ * which is how a key is rotated), creating it with a fresh key and mode 0600 on first start.
+ */
+export function loadOrCreateKeyFile(dataDir: string): Buffer[] {
+  const file = path.join(dataDir, KEY_FILE_NAME);
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  try {
+    fs.writeFileSync(file, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  if (process.platform !== 'win32' && (fs.statSync(file).mode & 0o077) !== 0) {
+    throw new ConfigError(`${file} is readable by other users: run chmod 600 on it`);
+  }
+  const keys = fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line, index) => parseEncryptionKey(line, `${file} line ${index + 1}`));
+  if (keys.length === 0) throw new ConfigError(`${file} holds no key`);
+  return keys;
+}
+
+/** A purpose-bound subkey, so one master key never serves two algorithms. */
+export function deriveKey(master: Buffer, purpose: 'field-encryption' | 'blind-index' | 'token-signing'): Buffer {
+  return Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), `practice-app/${purpose}`, 32));
+}
+
+/** A short public id of a key, stored beside each ciphertext so that old values name the key they need. */
+export function keyId(master: Buffer): string {
+  return createHmac('sha256', master).update('practice-app/key-id').digest('hex').slice(0, 8);
+}

@@ -1,0 +1,58 @@
+// Opens the database, migrates it, and offers the one way to write: a serialised transaction.
+import type { QueryInterface, Sequelize, Transaction } from 'sequelize';
+import { SequelizeStorage, Umzug } from 'umzug';
+import type { FieldCipher } from '../crypto/field-cipher.js';
+import { applyPragmas, createSequelize, takeWriteLock, type DialectName } from './dialect.js';
+import { MIGRATIONS } from './migrations/index.js';
+import { defineModels, type Models } from './models/index.js';
+import { SerialQueue } from './serial-queue.js';
+
+export interface Database {
+  sequelize: Sequelize;
+  dialect: DialectName;
+  models: Models;
+  /**
+   * Runs `work` in a transaction that holds the database's write lock, so a rule checked inside it
+   * (no overlapping sessions, one pending code) still holds when the transaction commits.
+   */
+  write<T>(work: (transaction: Transaction) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(databaseUrl: string, cipher: FieldCipher): Promise<Database> {
+  const { sequelize, dialect } = createSequelize(databaseUrl);
+  await sequelize.authenticate();
+  await applyPragmas(sequelize, dialect);
+  await migrate(sequelize);
+  const writers = new SerialQueue();
+  return {
+    sequelize,
+    dialect,
+    models: defineModels(sequelize, cipher),
+    write: (work) =>
+      writers.run(() =>
+        sequelize.transaction(async (transaction) => {
+          await takeWriteLock(sequelize, dialect, transaction);
+          return work(transaction);
+        }),
+      ),
+    close: async () => {
+      await writers.drain();
+      await sequelize.close();
+    },
+  };
+}
+
+async function migrate(sequelize: Sequelize): Promise<void> {
+  const umzug = new Umzug<QueryInterface>({
+    migrations: MIGRATIONS.map((migration) => ({
+      name: migration.name,
+      up: ({ context }) => migration.up(context),
+      down: ({ context }) => migration.down(context),
+    })),
+    context: sequelize.getQueryInterface(),
+    storage: new SequelizeStorage({ sequelize, tableName: 'schema_migrations' }),
+    logger: undefined,
+  });
+  await umzug.up();
+}

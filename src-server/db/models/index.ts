@@ -1,0 +1,16 @@
+// Every model of the server, defined on one Sequelize instance (so tests can run several servers in one process).
+import type { Sequelize } from 'sequelize';
+import type { FieldCipher } from '../../crypto/field-cipher.js';
+import { defineOutboxMail } from './outbox-mail.js';
+import { defineSetting } from './setting.js';
+import { defineUser } from './user.js';
+
+export function defineModels(sequelize: Sequelize, cipher: FieldCipher) {
+  return {
+    User: defineUser(sequelize, cipher),
+    Setting: defineSetting(sequelize, cipher),
+    OutboxMail: defineOutboxMail(sequelize, cipher),
+  };
+}
+
+export type Models = ReturnType<typeof defineModels>;

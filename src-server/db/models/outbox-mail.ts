@@ -1,0 +1,50 @@
+// A mail waiting for, or done with, SMTP delivery. Written in the transaction of the change that causes it.
+import { DataTypes, type Model, type ModelStatic, type Optional, type Sequelize } from 'sequelize';
+import type { FieldCipher } from '../../crypto/field-cipher.js';
+import { encryptedAttribute } from '../encrypted-attribute.js';
+
+export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed';
+
+export interface OutboxMailAttributes {
+  id: string;
+  recipient: string;
+  subject: string;
+  /** JSON of the text, HTML and attachments, encrypted (it may hold an OTP); emptied once sent. */
+  body: string | null;
+  status: OutboxStatus;
+  attempts: number;
+  last_error: string | null;
+  next_attempt_at: Date;
+  sent_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+type OutboxMailCreation = Optional<
+  OutboxMailAttributes,
+  'id' | 'status' | 'attempts' | 'last_error' | 'sent_at' | 'created_at' | 'updated_at'
+>;
+
+export interface OutboxMailInstance extends Model<OutboxMailAttributes, OutboxMailCreation>, OutboxMailAttributes {}
+
+export type OutboxMailModel = ModelStatic<OutboxMailInstance>;
+
+export function defineOutboxMail(sequelize: Sequelize, cipher: FieldCipher): OutboxMailModel {
+  return sequelize.define<OutboxMailInstance>(
+    'OutboxMail',
+    {
+      id: { type: DataTypes.UUID, primaryKey: true, defaultValue: DataTypes.UUIDV4 },
+      recipient: encryptedAttribute(cipher, 'outbox_mails', 'recipient'),
+      subject: encryptedAttribute(cipher, 'outbox_mails', 'subject'),
+      body: encryptedAttribute(cipher, 'outbox_mails', 'body', true),
+      status: { type: DataTypes.STRING(16), allowNull: false, defaultValue: 'queued' },
+      attempts: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+      last_error: { type: DataTypes.TEXT, allowNull: true },
+      next_attempt_at: { type: DataTypes.DATE, allowNull: false },
+      sent_at: { type: DataTypes.DATE, allowNull: true },
+      created_at: { type: DataTypes.DATE, allowNull: false },
+      updated_at: { type: DataTypes.DATE, allowNull: false },
+    },
+    { tableName: 'outbox_mails', timestamps: true, createdAt: 'created_at', updatedAt: 'updated_at' },
+  );
+}

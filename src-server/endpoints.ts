@@ -1,0 +1,21 @@
+// Every endpoint of the server, feature by feature: the one route table that routing, `/api/` and the schema derive from.
+import { apiRootEndpoints } from './api-root/routes.js';
+import type { ServerCore } from './core.js';
+import type { Endpoint } from './http/route-table.js';
+import type { Throttle } from './http/throttle.js';
+import { outboxEndpoints } from './mail/outbox-routes.js';
+import { settingsEndpoints } from './settings/routes.js';
+
+export interface EndpointDependencies {
+  throttles: Record<string, Throttle>;
+  lanUrls: () => string[];
+}
+
+export function allEndpoints(core: ServerCore, deps: EndpointDependencies): Endpoint[] {
+  const endpoints: Endpoint[] = [
+    ...apiRootEndpoints(() => endpoints),
+    ...settingsEndpoints(core, deps.lanUrls),
+    ...outboxEndpoints(core),
+  ];
+  return endpoints;
+}

@@ -1,0 +1,80 @@
+// Turns the route table into Express routes: 404 for bad path parameters, 405 with Allow, auth, throttles, validation.
+import express, { type Request, type Response } from 'express';
+import { MethodNotAllowed, NotAuthenticated, NotFound, PermissionDenied } from './errors.js';
+import { paramsMatch, toExpressPath } from './path-params.js';
+import type { Endpoint, HttpMethod, Operation, Principal, RequestInfo } from './route-table.js';
+import type { Throttle } from './throttle.js';
+import { parseBody, parseInput } from './validation.js';
+
+export interface RouterDependencies {
+  /** Reads the Authorization header: null when there is none, a Principal, or throws AuthenticationFailed. */
+  authenticate(authorization: string | undefined): Promise<Principal | null>;
+  throttles: Record<string, Throttle>;
+}
+
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+export function allowedMethods(endpoint: Endpoint): string[] {
+  const methods = Object.keys(endpoint.methods);
+  return [...methods, ...(methods.includes('GET') ? ['HEAD'] : []), 'OPTIONS'];
+}
+
+export function buildApiRouter(endpoints: Endpoint[], deps: RouterDependencies): express.Router {
+  const router = express.Router({ strict: false });
+  for (const endpoint of endpoints) {
+    router.all(toExpressPath(endpoint.path), async (req: Request, res: Response) => {
+      if (!paramsMatch(endpoint.path, req.params as Record<string, string>)) throw new NotFound();
+      if (req.method === 'OPTIONS') {
+        res.set('Allow', allowedMethods(endpoint).join(', ')).json({ name: endpoint.key, description: endpoint.doc.description ?? '', renders: ['application/json'], parses: ['application/json'] });
+        return;
+      }
+      const method = (req.method === 'HEAD' ? 'GET' : req.method) as HttpMethod;
+      const operation = endpoint.methods[method];
+      if (!operation) throw new MethodNotAllowed(req.method, allowedMethods(endpoint));
+      await runOperation(operation, req, res, deps);
+    });
+  }
+  return router;
+}
+
+async function runOperation(operation: Operation, req: Request, res: Response, deps: RouterDependencies): Promise<void> {
+  const request = requestInfo(req);
+  const principal = await deps.authenticate(req.get('authorization'));
+  authorize(operation, principal, request);
+  if (operation.throttle) await deps.throttles[operation.throttle].hit(request.ip);
+  const body = operation.body ? parseBody(operation.body, BODY_METHODS.has(req.method) ? (req.body ?? {}) : {}) : undefined;
+  const query = operation.query ? parseInput(operation.query, { ...req.query }) : undefined;
+  const result = await operation.handler({ body, query, params: req.params as Record<string, string>, principal, request });
+  if (result.headers) res.set(result.headers);
+  res.status(result.status ?? 200);
+  if (result.body === undefined) res.end();
+  else res.json(result.body);
+}
+
+function authorize(operation: Operation, principal: Principal | null, request: RequestInfo): void {
+  switch (operation.access) {
+    case 'anyone':
+      return;
+    case 'local':
+      if (!request.isLocal) throw new PermissionDenied('This is only possible on the practice computer itself.');
+      return;
+    case 'user':
+      if (!principal) throw new NotAuthenticated();
+      return;
+    case 'staff':
+      if (!principal) throw new NotAuthenticated();
+      if (!principal.isStaff) throw new PermissionDenied();
+  }
+}
+
+export function requestInfo(req: Request): RequestInfo {
+  const forwarded = Object.keys(req.headers).some((name) => name.startsWith('x-forwarded-') || name === 'forwarded');
+  return {
+    ip: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+    isLocal: !forwarded && LOOPBACK.has(req.socket.remoteAddress ?? ''),
+    origin: `${req.protocol}://${req.host}`,
+    originalUrl: req.originalUrl,
+    userAgent: req.get('user-agent'),
+  };
+}

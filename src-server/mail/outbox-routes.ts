@@ -1,0 +1,60 @@
+// `/api/admin/outbox/`: what mail is queued, sent or failed (never its body), and a retry for failed mail.
+import { z } from 'zod';
+import type { ServerCore } from '../core.js';
+import type { OutboxMailInstance } from '../db/models/outbox-mail.js';
+import { pageOf, pageQuery, pageRequest } from '../http/pagination.js';
+import { operation, type Endpoint } from '../http/route-table.js';
+import { isoUtc } from '../http/timestamps.js';
+
+function presentMail(mail: OutboxMailInstance) {
+  return {
+    id: mail.id,
+    recipient: mail.recipient,
+    subject: mail.subject,
+    status: mail.status,
+    attempts: mail.attempts,
+    last_error: mail.last_error,
+    created_at: isoUtc(mail.created_at),
+    next_attempt_at: mail.status === 'queued' ? isoUtc(mail.next_attempt_at) : null,
+    sent_at: mail.sent_at ? isoUtc(mail.sent_at) : null,
+  };
+}
+
+export function outboxEndpoints(core: ServerCore): Endpoint[] {
+  return [
+    {
+      key: 'mail_outbox',
+      section: 'administration',
+      path: '/api/admin/outbox/',
+      doc: {
+        description: 'Queued, sent and failed mails: recipient, subject, status, attempts and last error, never the body (Staff only)',
+        query_parameters: { status: 'queued | sending | sent | failed', page: 'Page number', page_size: 'Items per page (max 100)' },
+      },
+      methods: {
+        GET: operation({
+          access: 'staff',
+          summary: 'List the mail outbox',
+          query: z.object({ ...pageQuery, status: z.enum(['queued', 'sending', 'sent', 'failed']).optional() }),
+          handler: async ({ query, request }) => {
+            const paging = pageRequest(query);
+            const { count, rows } = await core.outbox.list({ status: query.status, offset: paging.offset, limit: paging.limit });
+            return { body: pageOf(request, paging, count, rows.map(presentMail)) };
+          },
+        }),
+      },
+    },
+    {
+      key: 'mail_outbox_retry',
+      section: 'administration',
+      path: '/api/admin/outbox/<uuid:pk>/retry/',
+      doc: { description: 'Retry a failed mail now (Staff only)' },
+      methods: {
+        POST: operation({
+          access: 'staff',
+          summary: 'Retry a failed mail',
+          handler: async ({ params }) => ({ body: presentMail(await core.outbox.retry(params.pk)) }),
+        }),
+      },
+    },
+  ];
+}

@@ -1,0 +1,39 @@
+// Opens everything a server (or the create-admin command) stands on: keys, database with migrations, settings, outbox.
+import fs from 'node:fs';
+import { BlindIndex } from './crypto/blind-index.js';
+import { FieldCipher } from './crypto/field-cipher.js';
+import { loadOrCreateKeyFile } from './crypto/keys.js';
+import { systemClock, type Clock } from './clock.js';
+import type { ServerConfig } from './config.js';
+import type { ServerCore } from './core.js';
+import { openDatabase } from './db/database.js';
+import { createLogger, type Logger } from './logger.js';
+import { Outbox } from './mail/outbox.js';
+import { PracticeSettings } from './settings/practice-settings.js';
+import { TokenSigner } from './auth/tokens.js';
+
+export interface CoreOptions {
+  /** Keys from the desktop keychain, current first; otherwise ENCRYPTION_KEY or the data directory's key file. */
+  encryptionKeys?: Buffer[];
+  clock?: Clock;
+  logger?: Logger;
+}
+
+export async function openCore(config: ServerConfig, options: CoreOptions = {}): Promise<ServerCore> {
+  fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  const keys = options.encryptionKeys ?? (config.encryptionKey ? [config.encryptionKey] : loadOrCreateKeyFile(config.dataDir));
+  const clock = options.clock ?? systemClock;
+  const cipher = new FieldCipher(keys);
+  const db = await openDatabase(config.databaseUrl, cipher);
+  return {
+    config,
+    db,
+    cipher,
+    blindIndex: new BlindIndex(keys[0]),
+    clock,
+    logger: options.logger ?? createLogger(config.logLevel),
+    settings: new PracticeSettings(db, config.envSettings),
+    outbox: new Outbox(db, clock),
+    tokens: new TokenSigner(keys[0], clock, config),
+  };
+}

@@ -1,0 +1,31 @@
+// `npm run serve`: the headless server, configured by the environment, stopped cleanly by SIGTERM or SIGINT.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConfigError, loadConfig } from './config.js';
+import { startPracticeServer } from './server.js';
+
+const rendererDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../out/renderer');
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const server = await startPracticeServer({ config, staticDir: rendererDir });
+  console.log(`Practice server listening on ${server.url}`);
+  for (const url of server.lanUrls()) console.log(`  on the network: ${url}`);
+  console.log(`  data directory: ${config.dataDir}`);
+
+  const shutdown = (signal: string) => {
+    console.log(`${signal} received, finishing requests and closing the database…`);
+    server.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(`Configuration error: ${error.message}`);
+  else console.error(`The server could not start: ${(error as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,88 @@
+// The one factory that owns a server's whole life: keys, database, migrations, mail worker, HTTP listener, clean stop.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app.js';
+import { ConfigError, type ServerConfig } from './config.js';
+import type { ServerCore } from './core.js';
+import { lanUrls } from './lan-addresses.js';
+import { DEFAULT_DELIVERY, DeliveryWorker, type DeliveryOptions } from './mail/delivery-worker.js';
+import { openCore, type CoreOptions } from './open-core.js';
+
+export interface StartOptions extends CoreOptions {
+  config: ServerConfig;
+  staticDir?: string;
+  delivery?: Partial<DeliveryOptions>;
+  /** How long in-flight requests may take to finish on stop. */
+  shutdownGraceMs?: number;
+}
+
+export interface PracticeServer {
+  /** The loopback URL of this server, e.g. http://127.0.0.1:8000/ */
+  url: string;
+  port: number;
+  core: ServerCore;
+  http: http.Server;
+  lanUrls(): string[];
+  /** Finishes in-flight requests, stops mail delivery (queued mail stays for next time), closes the database. */
+  stop(): Promise<void>;
+}
+
+export async function startPracticeServer(options: StartOptions): Promise<PracticeServer> {
+  const { config } = options;
+  const core = await openCore(config, options);
+  let port = config.port;
+  const app = createApp(core, { staticDir: options.staticDir, lanUrls: () => lanUrls(port, config.host) });
+  const server = http.createServer(app);
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 30_000;
+  try {
+    await listen(server, config.port, config.host);
+  } catch (error) {
+    await core.db.close();
+    throw error;
+  }
+  port = (server.address() as AddressInfo).port;
+  const worker = new DeliveryWorker(core.db, core.outbox, core.settings, core.clock, core.logger, { ...DEFAULT_DELIVERY, ...options.delivery });
+  await worker.start();
+
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const grace = setTimeout(() => server.closeAllConnections(), options.shutdownGraceMs ?? 10_000);
+      await closed;
+      clearTimeout(grace);
+      await worker.stop();
+      await core.db.close();
+    })());
+
+  const loopbackHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  return {
+    url: `http://${loopbackHost.includes(':') ? `[${loopbackHost}]` : loopbackHost}:${port}/`,
+    port,
+    core,
+    http: server,
+    lanUrls: () => lanUrls(port, config.host),
+    stop,
+  };
+}
+
+function listen(server: http.Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      server.off('listening', onListening);
+      if (error.code === 'EADDRINUSE') reject(new ConfigError(`Port ${port} is already in use: set PORT to another port (0 picks a free one)`));
+      else if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') reject(new ConfigError(`HOST ${host} is not an address of this machine`));
+      else if (error.code === 'EACCES') reject(new ConfigError(`Port ${port} needs privileges: choose a PORT above 1023`));
+      else reject(error);
+    };
+    const onListening = () => {
+      server.off('error', onError);
+      resolve();
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, host);
+  });
+}

@@ -1,0 +1,72 @@
+// `/api/admin/settings/`: the practice settings in force, where each comes from, and the server's LAN URLs.
+import { z } from 'zod';
+import type { ServerCore } from '../core.js';
+import type { PracticeSettingKey } from '../config.js';
+import { operation, type Endpoint } from '../http/route-table.js';
+import { maskSmtpUrl, SETTING_KEYS, type EffectiveSettings } from './practice-settings.js';
+
+const MASK = '********';
+
+const settingValue = z.string().trim().max(500).nullable().optional();
+
+const settingsPatch = z.object({
+  practice_timezone: settingValue,
+  jitsi_domain: settingValue,
+  smtp_url: settingValue,
+  email_from: settingValue,
+});
+
+function present(settings: EffectiveSettings, lanUrls: string[]) {
+  const body: Record<string, unknown> = {};
+  for (const key of SETTING_KEYS) {
+    const { value, source } = settings[key];
+    body[key] = { value: key === 'smtp_url' ? maskSmtpUrl(value) : value, source, editable: source !== 'environment' };
+  }
+  return { ...body, lan_urls: lanUrls };
+}
+
+/** A PATCH that sends back the masked SMTP URL keeps the stored password. */
+function unmaskSmtpUrl(submitted: string, current: string | null): string {
+  if (!current) return submitted;
+  try {
+    const url = new URL(submitted);
+    if (url.password !== MASK) return submitted;
+    url.password = new URL(current).password;
+    return url.toString();
+  } catch {
+    return submitted;
+  }
+}
+
+export function settingsEndpoints(core: ServerCore, lanUrls: () => string[]): Endpoint[] {
+  return [
+    {
+      key: 'practice_settings',
+      section: 'administration',
+      path: '/api/admin/settings/',
+      doc: {
+        description: 'Practice settings: time zone, Jitsi domain, SMTP URL (password never returned) and sender; values from the environment win and cannot be changed here',
+        optional_fields: SETTING_KEYS,
+        example_request: { practice_timezone: 'Europe/Berlin', jitsi_domain: 'meet.jit.si' },
+      },
+      methods: {
+        GET: operation({
+          access: 'staff',
+          summary: 'Practice settings in force',
+          handler: async () => ({ body: present(await core.settings.all(), lanUrls()) }),
+        }),
+        PATCH: operation({
+          access: 'staff',
+          summary: 'Change stored practice settings',
+          body: settingsPatch,
+          handler: async ({ body }) => {
+            const changes: Partial<Record<PracticeSettingKey, string | null>> = {};
+            for (const key of SETTING_KEYS) if (body[key] !== undefined) changes[key] = body[key];
+            if (changes.smtp_url) changes.smtp_url = unmaskSmtpUrl(changes.smtp_url, await core.settings.get('smtp_url'));
+            return { body: present(await core.settings.update(changes), lanUrls()) };
+          },
+        }),
+      },
+    },
+  ];
+}

@@ -1,0 +1,65 @@
+// A real server for a test file: a temporary data directory with its own SQLite file, a real SMTP server, a test clock.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import supertest from 'supertest';
+import { loadConfig } from '../../src-server/config.js';
+import { createLogger } from '../../src-server/logger.js';
+import { startPracticeServer, type PracticeServer } from '../../src-server/server.js';
+import { Mailbox } from './mailbox.js';
+import { TestClock } from './test-clock.js';
+
+export interface TestServer {
+  server: PracticeServer;
+  api: supertest.Agent;
+  clock: TestClock;
+  mailbox: Mailbox;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+export interface TestServerOptions {
+  env?: Record<string, string>;
+  clock?: TestClock;
+  /** Leave SMTP_URL unset: mail stays in the outbox. */
+  withoutSmtp?: boolean;
+}
+
+export function tempDataDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'practice-test-'));
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const mailbox = await new Mailbox().start();
+  const dataDir = tempDataDir();
+  const clock = options.clock ?? new TestClock();
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    PASSWORD_HASH_COST: '1024',
+    PRACTICE_TIMEZONE: 'Europe/Berlin',
+    RATE_LIMIT_AUTH: '10000',
+    ...(options.withoutSmtp ? {} : { SMTP_URL: mailbox.url }),
+    ...options.env,
+  });
+  const server = await startPracticeServer({
+    config,
+    clock,
+    logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+    delivery: { pollMs: 100, baseBackoffMs: 200, maxBackoffMs: 1_000 },
+    shutdownGraceMs: 2_000,
+  });
+  return {
+    server,
+    api: supertest.agent(server.http),
+    clock,
+    mailbox,
+    dataDir,
+    stop: async () => {
+      await server.stop();
+      await mailbox.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
