@@ -23,6 +23,8 @@ export interface TestServerOptions {
   clock?: TestClock;
   /** Leave SMTP_URL unset: mail stays in the outbox. */
   withoutSmtp?: boolean;
+  /** Serve the built renderer (out/renderer) at `/`. */
+  staticDir?: string;
 }
 
 export function tempDataDir(): string {
@@ -49,6 +51,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
     delivery: { pollMs: 100, baseBackoffMs: 200, maxBackoffMs: 1_000 },
     shutdownGraceMs: 2_000,
+    staticDir: options.staticDir,
   });
   return {
     server,
