@@ -5,6 +5,7 @@ import path from 'node:path';
 import supertest from 'supertest';
 import { loadConfig } from '../../src-server/config.js';
 import { createLogger } from '../../src-server/logger.js';
+import type { DeliveryOptions } from '../../src-server/mail/delivery-worker.js';
 import { startPracticeServer, type PracticeServer } from '../../src-server/server.js';
 import { Mailbox } from './mailbox.js';
 import { TestClock } from './test-clock.js';
@@ -25,6 +26,7 @@ export interface TestServerOptions {
   withoutSmtp?: boolean;
   /** Serve the built renderer (out/renderer) at `/`. */
   staticDir?: string;
+  delivery?: Partial<DeliveryOptions>;
 }
 
 export function tempDataDir(): string {
@@ -49,7 +51,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     config,
     clock,
     logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
-    delivery: { pollMs: 100, baseBackoffMs: 200, maxBackoffMs: 1_000 },
+    delivery: { pollMs: 100, baseBackoffMs: 200, maxBackoffMs: 1_000, ...options.delivery },
     shutdownGraceMs: 2_000,
     staticDir: options.staticDir,
   });
