@@ -108,3 +108,24 @@ describe('HTTP conventions', () => {
     expect(res.body).toEqual({ detail: 'Invalid page.' });
   });
 });
+
+describe('an unexpected failure', () => {
+  it('is a bare JSON 500: no stack, no SQL, no values in the answer or the log', async () => {
+    const express = (await import('express')).default;
+    const supertest = (await import('supertest')).default;
+    const { errorHandler } = await import('../../src-server/http/error-handler.js');
+    const { createLogger } = await import('../../src-server/logger.js');
+    const lines: string[] = [];
+    const logger = createLogger('info', { write: (line: string) => lines.push(line) });
+    const app = express();
+    app.get('/boom', () => {
+      throw new Error("SQLITE_CONSTRAINT: INSERT INTO users VALUES ('ada@example.com')");
+    });
+    app.use(errorHandler(logger));
+    const res = await supertest(app).get('/boom');
+    expect(res.status).toBe(500);
+    expect(res.body).toEqual({ detail: 'Internal server error.' });
+    expect(lines.join('\n')).not.toContain('ada@example.com');
+    expect(lines.join('\n')).toContain('unhandled error');
+  });
+});
