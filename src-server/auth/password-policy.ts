@@ -1,4 +1,6 @@
-// The password rules (Django's default validators); returns the problems, empty when the password is acceptable.
+// The password rules: Django's four default validators, with their messages; returns the problems, empty when acceptable.
+import { dictionary } from '@zxcvbn-ts/language-common';
+
 export interface PasswordOwner {
   email?: string;
   first_name?: string;
@@ -7,10 +9,64 @@ export interface PasswordOwner {
 
 export const MIN_PASSWORD_LENGTH = 8;
 
-export function passwordProblems(password: string, _owner: PasswordOwner = {}): string[] {
+/** Django's UserAttributeSimilarityValidator default. */
+const MAX_SIMILARITY = 0.7;
+
+const OWNER_ATTRIBUTES: [keyof PasswordOwner, string][] = [
+  ['first_name', 'first name'],
+  ['last_name', 'last name'],
+  ['email', 'email address'],
+];
+
+let commonPasswords: Set<string> | null = null;
+
+/** Built on first use: the list is ~49,000 passwords. */
+function isCommon(password: string): boolean {
+  commonPasswords ??= new Set(dictionary['passwords-common'].map((entry) => entry.toLowerCase()));
+  return commonPasswords.has(password.trim().toLowerCase());
+}
+
+/** Python's difflib.SequenceMatcher(a, b).quick_ratio(): an upper bound of the similarity from shared characters. */
+function quickRatio(a: string[], b: string[]): number {
+  const remaining = new Map<string, number>();
+  for (const char of b) remaining.set(char, (remaining.get(char) ?? 0) + 1);
+  let matches = 0;
+  for (const char of a) {
+    const left = remaining.get(char) ?? 0;
+    if (left > 0) matches += 1;
+    remaining.set(char, left - 1);
+  }
+  return a.length + b.length === 0 ? 0 : (2 * matches) / (a.length + b.length);
+}
+
+/** Django skips parts so short against a long password that they could never reach the maximum similarity. */
+function tooShortToCompare(password: string[], part: string[]): boolean {
+  return password.length >= 10 * part.length && part.length < (MAX_SIMILARITY / 2) * password.length;
+}
+
+/** Django's UserAttributeSimilarityValidator: the whole value and each of its word parts, case-insensitively. */
+function similarAttribute(password: string, owner: PasswordOwner): string | null {
+  const passwordChars = Array.from(password.toLowerCase());
+  for (const [attribute, name] of OWNER_ATTRIBUTES) {
+    const value = owner[attribute]?.toLowerCase();
+    if (!value) continue;
+    for (const part of [...value.split(/[^\p{L}\p{N}_]+/u), value]) {
+      const partChars = Array.from(part);
+      if (tooShortToCompare(passwordChars, partChars)) continue;
+      if (quickRatio(passwordChars, partChars) >= MAX_SIMILARITY) return name;
+    }
+  }
+  return null;
+}
+
+export function passwordProblems(password: string, owner: PasswordOwner = {}): string[] {
   const problems: string[] = [];
-  if (password.length < MIN_PASSWORD_LENGTH) {
+  const similarTo = similarAttribute(password, owner);
+  if (similarTo) problems.push(`The password is too similar to the ${similarTo}.`);
+  if (Array.from(password).length < MIN_PASSWORD_LENGTH) {
     problems.push(`This password is too short. It must contain at least ${MIN_PASSWORD_LENGTH} characters.`);
   }
+  if (isCommon(password)) problems.push('This password is too common.');
+  if (/^\p{Nd}+$/u.test(password)) problems.push('This password is entirely numeric.');
   return problems;
 }

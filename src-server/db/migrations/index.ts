@@ -1,6 +1,7 @@
 // The ordered list of schema migrations. Listed by hand (not globbed) so the bundled desktop app carries them.
 import type { QueryInterface } from 'sequelize';
 import * as foundation from './0001-foundation.js';
+import * as auth from './0002-auth.js';
 
 export interface Migration {
   name: string;
@@ -8,4 +9,4 @@ export interface Migration {
   down(queryInterface: QueryInterface): Promise<void>;
 }
 
-export const MIGRATIONS: Migration[] = [{ name: '0001-foundation', ...foundation }];
+export const MIGRATIONS: Migration[] = [{ name: '0001-foundation', ...foundation }, { name: '0002-auth', ...auth }];

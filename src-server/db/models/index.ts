@@ -1,7 +1,9 @@
 // Every model of the server, defined on one Sequelize instance (so tests can run several servers in one process).
 import type { Sequelize } from 'sequelize';
 import type { FieldCipher } from '../../crypto/field-cipher.js';
+import { defineOtpCode } from './otp-code.js';
 import { defineOutboxMail } from './outbox-mail.js';
+import { defineRefreshToken } from './refresh-token.js';
 import { defineSetting } from './setting.js';
 import { defineUser } from './user.js';
 
@@ -10,6 +12,8 @@ export function defineModels(sequelize: Sequelize, cipher: FieldCipher) {
     User: defineUser(sequelize, cipher),
     Setting: defineSetting(sequelize, cipher),
     OutboxMail: defineOutboxMail(sequelize, cipher),
+    OtpCode: defineOtpCode(sequelize),
+    RefreshToken: defineRefreshToken(sequelize),
   };
 }
 
