@@ -5,6 +5,7 @@ import type { Endpoint } from './http/route-table.js';
 import type { Throttle } from './http/throttle.js';
 import { outboxEndpoints } from './mail/outbox-routes.js';
 import { settingsEndpoints } from './settings/routes.js';
+import { setupEndpoints } from './setup/routes.js';
 
 export interface EndpointDependencies {
   throttles: Record<string, Throttle>;
@@ -16,6 +17,7 @@ export function allEndpoints(core: ServerCore, deps: EndpointDependencies): Endp
     ...apiRootEndpoints(() => endpoints),
     ...settingsEndpoints(core, deps.lanUrls),
     ...outboxEndpoints(core),
+    ...setupEndpoints(core, deps.lanUrls),
   ];
   return endpoints;
 }

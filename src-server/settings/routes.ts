@@ -9,14 +9,14 @@ const MASK = '********';
 
 const settingValue = z.string().trim().max(500).nullable().optional();
 
-const settingsPatch = z.object({
+export const settingsPatch = z.object({
   practice_timezone: settingValue,
   jitsi_domain: settingValue,
   smtp_url: settingValue,
   email_from: settingValue,
 });
 
-function present(settings: EffectiveSettings, lanUrls: string[]) {
+export function present(settings: EffectiveSettings, lanUrls: string[]) {
   const body: Record<string, unknown> = {};
   for (const key of SETTING_KEYS) {
     const { value, source } = settings[key];

@@ -20,3 +20,73 @@
 //
 //   Both methods: 403 { detail } from any other machine, through a proxy or tunnel (any X-Forwarded-* header),
 //   or when the Host header is not a loopback name (a web page using DNS rebinding cannot claim the practice).
+import { z } from 'zod';
+import type { ServerCore } from '../core.js';
+import { presentUser } from '../auth/user-presenter.js';
+import { PermissionDenied, ValidationError } from '../http/errors.js';
+import { operation, type Endpoint, type RequestInfo } from '../http/route-table.js';
+import { present as presentSettings, settingsPatch } from '../settings/routes.js';
+import { SETTING_KEYS } from '../settings/practice-settings.js';
+import { PracticeSetup, type SetupInput } from './service.js';
+
+const setupRequest = settingsPatch.extend({
+  email: z.string().trim().max(254),
+  password: z.string().max(256),
+  password2: z.string().max(256),
+  first_name: z.string().trim().min(1).max(150).optional(),
+  last_name: z.string().trim().max(150).optional(),
+});
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * The router's `local` access already demands a direct loopback connection; a page in the therapist's own
+ * browser reaching 127.0.0.1 under a foreign name (DNS rebinding) still arrives with that name as Host.
+ */
+function requireLoopbackHost(request: RequestInfo): void {
+  if (!LOOPBACK_HOSTS.has(new URL(request.origin).hostname)) {
+    throw new PermissionDenied('This is only possible on the practice computer itself.');
+  }
+}
+
+export function setupEndpoints(core: ServerCore, lanUrls: () => string[]): Endpoint[] {
+  const setup = new PracticeSetup(core);
+  return [
+    {
+      key: 'setup',
+      section: 'administration',
+      path: '/api/setup/',
+      doc: {
+        description: 'First-run setup: creates the therapist\'s staff account and the practice settings, only while no staff account exists',
+        required_fields: ['email', 'password', 'password2'],
+        optional_fields: ['first_name', 'last_name', ...SETTING_KEYS],
+        example_request: { email: 'therapist@practice.example', password: 'a long passphrase', password2: 'a long passphrase', practice_timezone: 'Europe/Berlin' },
+      },
+      methods: {
+        GET: operation({
+          access: 'local',
+          summary: 'Whether the practice still needs its first staff account',
+          handler: async ({ request }) => {
+            requireLoopbackHost(request);
+            const needsSetup = await setup.needsSetup();
+            return { body: { needs_setup: needsSetup, settings: needsSetup ? presentSettings(await core.settings.all(), lanUrls()) : null } };
+          },
+        }),
+        POST: operation({
+          access: 'local',
+          summary: 'Create the first staff account and the practice settings',
+          body: setupRequest,
+          status: 201,
+          handler: async ({ body, request }) => {
+            requireLoopbackHost(request);
+            if (body.password !== body.password2) throw ValidationError.field('password', "Password fields didn't match.");
+            const settings: SetupInput['settings'] = {};
+            for (const key of SETTING_KEYS) if (body[key] !== undefined) settings[key] = body[key];
+            const user = await setup.complete({ email: body.email, password: body.password, first_name: body.first_name, last_name: body.last_name, settings });
+            return { status: 201, body: { message: 'The practice is set up. Sign in with your email and password.', user: presentUser(user) } };
+          },
+        }),
+      },
+    },
+  ];
+}
