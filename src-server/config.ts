@@ -18,6 +18,8 @@ export interface ServerConfig {
   accessTokenMinutes: number;
   refreshTokenDays: number;
   logLevel: string;
+  /** Daily backups kept in DATA_DIR/backups; 0 turns automatic backups off. */
+  backupKeep: number;
 }
 
 export type PracticeSettingKey = 'practice_timezone' | 'jitsi_domain' | 'smtp_url' | 'email_from';
@@ -123,5 +125,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): ServerC
     accessTokenMinutes: integer(env, 'ACCESS_TOKEN_MINUTES', 10, 5, 15),
     refreshTokenDays: integer(env, 'REFRESH_TOKEN_DAYS', 7, 1, 7),
     logLevel: env.LOG_LEVEL?.trim() || 'info',
+    backupKeep: integer(env, 'BACKUP_KEEP', 7, 0, 1000),
   };
 }

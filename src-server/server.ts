@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { ConfigError, type ServerConfig } from './config.js';
 import type { ServerCore } from './core.js';
+import { startBackups } from './db/backup.js';
 import { lanUrls } from './lan-addresses.js';
 import { DEFAULT_DELIVERY, DeliveryWorker, type DeliveryOptions } from './mail/delivery-worker.js';
 import { openCore, type CoreOptions } from './open-core.js';
@@ -44,6 +45,7 @@ export async function startPracticeServer(options: StartOptions): Promise<Practi
   port = (server.address() as AddressInfo).port;
   const worker = new DeliveryWorker(core.db, core.outbox, core.settings, core.clock, core.logger, { ...DEFAULT_DELIVERY, ...options.delivery });
   await worker.start();
+  const backups = startBackups(core.db, core.clock, core.logger, config);
 
   let stopping: Promise<void> | null = null;
   const stop = () =>
@@ -54,6 +56,7 @@ export async function startPracticeServer(options: StartOptions): Promise<Practi
       await closed;
       clearTimeout(grace);
       await worker.stop();
+      await backups?.stop();
       await core.db.close();
     })());
 
