@@ -1,5 +1,6 @@
 // Every endpoint of the server, feature by feature: the one route table that routing, `/api/` and the schema derive from.
 import { apiRootEndpoints } from './api-root/routes.js';
+import { authEndpoints } from './auth/routes.js';
 import type { ServerCore } from './core.js';
 import type { Endpoint } from './http/route-table.js';
 import type { Throttle } from './http/throttle.js';
@@ -15,6 +16,7 @@ export interface EndpointDependencies {
 export function allEndpoints(core: ServerCore, deps: EndpointDependencies): Endpoint[] {
   const endpoints: Endpoint[] = [
     ...apiRootEndpoints(() => endpoints),
+    ...authEndpoints(core),
     ...settingsEndpoints(core, deps.lanUrls),
     ...outboxEndpoints(core),
     ...setupEndpoints(core, deps.lanUrls),

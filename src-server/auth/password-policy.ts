@@ -1,5 +1,6 @@
 // The password rules: Django's four default validators, with their messages; returns the problems, empty when acceptable.
 import { dictionary } from '@zxcvbn-ts/language-common';
+import { ValidationError } from '../http/errors.js';
 
 export interface PasswordOwner {
   email?: string;
@@ -69,4 +70,11 @@ export function passwordProblems(password: string, owner: PasswordOwner = {}): s
   if (isCommon(password)) problems.push('This password is too common.');
   if (/^\p{Nd}+$/u.test(password)) problems.push('This password is entirely numeric.');
   return problems;
+}
+
+/** A 400 on `field` unless the password passes every rule and, when a confirmation was asked for, matches it. */
+export function assertAcceptablePassword(field: string, password: string, owner: PasswordOwner, confirmation?: string): void {
+  if (confirmation !== undefined && password !== confirmation) throw ValidationError.field(field, "Password fields didn't match.");
+  const problems = passwordProblems(password, owner);
+  if (problems.length > 0) throw new ValidationError({ [field]: problems });
 }

@@ -28,3 +28,9 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const key = await scrypt(password, Buffer.from(salt, 'base64'), { ...optionsFor(cost), r: Number(r), p: Number(p) });
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
+
+/** The work of one verification where there is no account to verify against; always false. */
+export async function verifyWithoutAccount(password: string, cost: number): Promise<false> {
+  await hashPassword(password, cost);
+  return false;
+}

@@ -1,14 +1,19 @@
-// JWT access tokens (SimpleJWT's claims) signed with a per-install key derived from the master key.
+// JWT access and refresh tokens with SimpleJWT's claims, signed HS256 with a per-install key derived from the master key.
 import { randomUUID } from 'node:crypto';
 import { jwtVerify, SignJWT, errors as joseErrors } from 'jose';
 import type { Clock } from '../clock.js';
 import { deriveKey } from '../crypto/keys.js';
 
-export interface AccessClaims {
+export type TokenType = 'access' | 'refresh';
+
+export interface TokenClaims {
+  token_type: TokenType;
   user_id: string;
-  /** The user's token_version when the token was issued; a raise revokes it. */
+  /** The user's token_version when the token was issued; raising it revokes every token of the user. */
   ver: number;
   jti: string;
+  iat: number;
+  exp: number;
 }
 
 export interface TokenSettings {
@@ -19,6 +24,11 @@ export interface TokenSettings {
 export class InvalidToken extends Error {}
 
 const ALGORITHM = 'HS256';
+
+/** A token id as SimpleJWT makes them: uuid4().hex. */
+export function newTokenId(): string {
+  return randomUUID().replace(/-/g, '');
+}
 
 export class TokenSigner {
   private readonly key: Uint8Array;
@@ -31,36 +41,41 @@ export class TokenSigner {
     this.key = new Uint8Array(deriveKey(masterKey, 'token-signing'));
   }
 
-  private seconds(): number {
-    return Math.floor(this.clock.now().getTime() / 1000);
-  }
-
-  async sign(type: 'access' | 'refresh', claims: Record<string, unknown>, lifetimeSeconds: number): Promise<string> {
-    const now = this.seconds();
-    return new SignJWT({ token_type: type, ...claims })
+  private async sign(type: TokenType, userId: string, tokenVersion: number, jti: string, lifetimeSeconds: number): Promise<string> {
+    const now = Math.floor(this.clock.now().getTime() / 1000);
+    return new SignJWT({ token_type: type, user_id: userId, ver: tokenVersion })
       .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
       .setIssuedAt(now)
       .setExpirationTime(now + lifetimeSeconds)
-      .setJti((claims.jti as string | undefined) ?? randomUUID().replace(/-/g, ''))
+      .setJti(jti)
       .sign(this.key);
   }
 
   issueAccess(userId: string, tokenVersion: number): Promise<string> {
-    return this.sign('access', { user_id: userId, ver: tokenVersion }, this.settings.accessTokenMinutes * 60);
+    return this.sign('access', userId, tokenVersion, newTokenId(), this.settings.accessTokenMinutes * 60);
   }
 
-  /** Verifies signature (HS256 only: `alg: none` and other keys fail), expiry by the injected clock, and type. */
-  async verify(token: string, type: 'access' | 'refresh'): Promise<Record<string, unknown> & { jti: string; user_id: string; exp: number }> {
+  /** The caller stores `jti` (see sessions.ts): a refresh token is only good while its row says so. */
+  issueRefresh(userId: string, tokenVersion: number, jti: string): Promise<string> {
+    return this.sign('refresh', userId, tokenVersion, jti, this.refreshLifetimeSeconds());
+  }
+
+  refreshLifetimeSeconds(): number {
+    return this.settings.refreshTokenDays * 24 * 60 * 60;
+  }
+
+  /** Verifies signature (HS256 only: `alg: none` and other keys fail), expiry by the injected clock, type and claims. */
+  async verify(token: string, type: TokenType): Promise<TokenClaims> {
+    let payload: Record<string, unknown>;
     try {
-      const { payload } = await jwtVerify(token, this.key, { algorithms: [ALGORITHM], currentDate: this.clock.now() });
-      if (payload.token_type !== type || typeof payload.user_id !== 'string' || typeof payload.jti !== 'string') {
-        throw new InvalidToken('Token has wrong type');
-      }
-      return payload as Record<string, unknown> & { jti: string; user_id: string; exp: number };
+      ({ payload } = await jwtVerify(token, this.key, { algorithms: [ALGORITHM], currentDate: this.clock.now() }));
     } catch (error) {
-      if (error instanceof InvalidToken) throw error;
-      if (error instanceof joseErrors.JWTExpired) throw new InvalidToken('Token is expired');
+      throw new InvalidToken(error instanceof joseErrors.JWTExpired ? 'Token is expired' : 'Token is invalid');
+    }
+    if (payload.token_type !== type) throw new InvalidToken('Token has wrong type');
+    if (typeof payload.user_id !== 'string' || typeof payload.jti !== 'string' || typeof payload.ver !== 'number') {
       throw new InvalidToken('Token is invalid');
     }
+    return payload as unknown as TokenClaims;
   }
 }
