@@ -8,6 +8,7 @@ import { createLogger } from '../../src-server/logger.js';
 import type { DeliveryOptions } from '../../src-server/mail/delivery-worker.js';
 import { startPracticeServer, type PracticeServer } from '../../src-server/server.js';
 import { Mailbox } from './mailbox.js';
+import { createTestDatabase } from './test-database.js';
 import { TestClock } from './test-clock.js';
 
 export interface TestServer {
@@ -37,7 +38,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const mailbox = await new Mailbox().start();
   const dataDir = tempDataDir();
   const clock = options.clock ?? new TestClock();
+  const database = await createTestDatabase();
   const config = loadConfig({
+    ...database.env,
     DATA_DIR: dataDir,
     PORT: '0',
     HOST: '127.0.0.1',
@@ -64,6 +67,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     stop: async () => {
       await server.stop();
       await mailbox.stop();
+      await database.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
