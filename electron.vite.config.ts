@@ -1,7 +1,10 @@
 // Builds the three parts of the desktop app: main (embeds src-server), preload, renderer (also served by src-server).
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
 export default defineConfig({
   main: {
@@ -11,6 +14,8 @@ export default defineConfig({
     },
   },
   preload: {
+    // A sandboxed preload cannot ask the app for its version: it is written in at build time.
+    define: { __APP_VERSION__: JSON.stringify(version) },
     build: {
       outDir: 'out/preload',
       // A sandboxed preload must be CommonJS.

@@ -1,0 +1,97 @@
+// The desktop's encryption key: kept in the OS keychain through Electron's safeStorage, never silently in plain text.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ConfigError, parseEncryptionKey } from '../src-server/config.js';
+import { KEY_FILE_NAME, loadOrCreateKeyFile } from '../src-server/crypto/keys.js';
+
+/** The key wrapped by the keychain: only safeStorage.encryptString(base64 key) is ever written here. */
+export const KEYCHAIN_KEY_FILE_NAME = 'encryption-key.keychain';
+
+/** The part of Electron's `safeStorage` this module uses; tests pass a stand-in. */
+export interface SafeStorageLike {
+  isEncryptionAvailable(): boolean;
+  encryptString(plainText: string): Buffer;
+  decryptString(encrypted: Buffer): string;
+  /** Linux only: 'gnome_libsecret', 'kwallet5', … or 'basic_text' when no Secret Service is running. */
+  getSelectedStorageBackend?(): string;
+}
+
+/**
+ * Where the key lives: `keychain` (wrapped by the OS keychain), `environment` (ENCRYPTION_KEY), or `file`
+ * (the headless server's 0600 key file in the data directory, used only where no real keychain exists).
+ */
+export type KeyProtection = 'keychain' | 'environment' | 'file';
+
+export interface KeychainStatus {
+  protection: KeyProtection;
+  /** safeStorage's backend on Linux (e.g. 'basic_text'), the platform's keychain name elsewhere. */
+  backend: string;
+  /** A sentence the app shows and logs when the key is not protected by a keychain; null when it is. */
+  warning: string | null;
+}
+
+export interface KeyLookup {
+  dataDir: string;
+  safeStorage: SafeStorageLike;
+  platform: NodeJS.Platform;
+  /** ENCRYPTION_KEY, already parsed by the server's config. */
+  environmentKey?: Buffer;
+}
+
+export interface ObtainedKey {
+  keys: Buffer[];
+  status: KeychainStatus;
+}
+
+const PLATFORM_KEYCHAINS: Partial<Record<NodeJS.Platform, string>> = { darwin: 'macOS Keychain', win32: 'Windows DPAPI' };
+
+/** safeStorage's Linux backends that only obfuscate with a hard-coded password: no keychain at all. */
+const NOT_A_KEYCHAIN = new Set(['basic_text', 'unknown']);
+
+function keychainBackend(safeStorage: SafeStorageLike, platform: NodeJS.Platform): { name: string; usable: boolean } {
+  const name = platform === 'linux' ? (safeStorage.getSelectedStorageBackend?.() ?? 'unknown') : (PLATFORM_KEYCHAINS[platform] ?? platform);
+  return { name, usable: safeStorage.isEncryptionAvailable() && !(platform === 'linux' && NOT_A_KEYCHAIN.has(name)) };
+}
+
+function fileWarning(dataDir: string, backend: string): string {
+  return (
+    `No OS keychain is available (safeStorage backend: ${backend}), so the encryption key is stored unencrypted in ` +
+    `${path.join(dataDir, KEY_FILE_NAME)} (readable only by your user account). Anyone who can read your files can read ` +
+    'the practice data. Install and unlock a Secret Service keyring (GNOME Keyring or KWallet) before the first start to keep the key in the keychain.'
+  );
+}
+
+/**
+ * Decides where the key comes from, in this order:
+ * 1. ENCRYPTION_KEY in the environment;
+ * 2. the keychain-wrapped key file, if one exists (a keychain that cannot open it now is an error, never a new key);
+ * 3. the plain key file, if one exists (this installation started without a keychain): used, with the warning;
+ * 4. first run: a new random key, wrapped by the keychain when there is a real one; otherwise the plain 0600 key
+ *    file of the headless server, with the warning in the app and the log.
+ */
+export function obtainEncryptionKey({ dataDir, safeStorage, platform, environmentKey }: KeyLookup): ObtainedKey {
+  const backend = keychainBackend(safeStorage, platform);
+  if (environmentKey) return { keys: [environmentKey], status: { protection: 'environment', backend: backend.name, warning: null } };
+
+  const wrappedFile = path.join(dataDir, KEYCHAIN_KEY_FILE_NAME);
+  if (fs.existsSync(wrappedFile)) {
+    if (!backend.usable) {
+      throw new ConfigError(
+        `The encryption key is locked in the OS keychain, which is not available now (safeStorage backend: ${backend.name}). ` +
+          'Unlock your keyring (or log in to the desktop session that has it) and start the app again.',
+      );
+    }
+    const key = parseEncryptionKey(safeStorage.decryptString(fs.readFileSync(wrappedFile)), wrappedFile);
+    return { keys: [key], status: { protection: 'keychain', backend: backend.name, warning: null } };
+  }
+
+  const plainFileExists = fs.existsSync(path.join(dataDir, KEY_FILE_NAME));
+  if (backend.usable && !plainFileExists) {
+    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    const key = randomBytes(32);
+    fs.writeFileSync(wrappedFile, safeStorage.encryptString(key.toString('base64')), { mode: 0o600, flag: 'wx' });
+    return { keys: [key], status: { protection: 'keychain', backend: backend.name, warning: null } };
+  }
+  return { keys: loadOrCreateKeyFile(dataDir), status: { protection: 'file', backend: backend.name, warning: fileWarning(dataDir, backend.name) } };
+}
