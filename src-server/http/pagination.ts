@@ -21,7 +21,8 @@ export interface PageRequest {
 
 export function pageRequest(query: { page?: string; page_size?: string }): PageRequest {
   const page = query.page === undefined || query.page === 'last' ? 1 : Number(query.page);
-  if (!Number.isInteger(page) || page < 1) throw new NotFound('Invalid page.');
+  // A page past 2^53 would reach SQL as 1e+21: no such page exists anyway.
+  if (!Number.isSafeInteger(page) || page < 1) throw new NotFound('Invalid page.');
   const requested = Number(query.page_size);
   const pageSize = Number.isInteger(requested) && requested > 0 ? Math.min(requested, MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
   return { page, pageSize, offset: (page - 1) * pageSize, limit: pageSize };
