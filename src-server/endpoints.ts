@@ -5,6 +5,7 @@ import type { ServerCore } from './core.js';
 import type { Endpoint } from './http/route-table.js';
 import type { Throttle } from './http/throttle.js';
 import { outboxEndpoints } from './mail/outbox-routes.js';
+import { meetingsEndpoints } from './meetings/routes.js';
 import { settingsEndpoints } from './settings/routes.js';
 import { setupEndpoints } from './setup/routes.js';
 
@@ -17,6 +18,7 @@ export function allEndpoints(core: ServerCore, deps: EndpointDependencies): Endp
   const endpoints: Endpoint[] = [
     ...apiRootEndpoints(() => endpoints),
     ...authEndpoints(core),
+    ...meetingsEndpoints(core),
     ...settingsEndpoints(core, deps.lanUrls),
     ...outboxEndpoints(core),
     ...setupEndpoints(core, deps.lanUrls),

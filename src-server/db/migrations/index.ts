@@ -2,6 +2,7 @@
 import type { QueryInterface } from 'sequelize';
 import * as foundation from './0001-foundation.js';
 import * as auth from './0002-auth.js';
+import * as meetings from './0003-meetings.js';
 
 export interface Migration {
   name: string;
@@ -9,4 +10,4 @@ export interface Migration {
   down(queryInterface: QueryInterface): Promise<void>;
 }
 
-export const MIGRATIONS: Migration[] = [{ name: '0001-foundation', ...foundation }, { name: '0002-auth', ...auth }];
+export const MIGRATIONS: Migration[] = [{ name: '0001-foundation', ...foundation }, { name: '0002-auth', ...auth }, { name: '0003-meetings', ...meetings }];

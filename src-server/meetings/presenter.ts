@@ -1,0 +1,89 @@
+// What clients see of appointments, meetings, availability and stats: every field named here, nothing else.
+import type { AppointmentInstance, AppointmentStatus } from '../db/models/appointment.js';
+import type { BlockedDateInstance } from '../db/models/blocked-date.js';
+import { isoUtc } from '../http/timestamps.js';
+import { DAY_NAMES, type WeeklyAvailability } from './availability.js';
+import { meetingStatus, type MeetingStatus } from './meeting-status.js';
+import { describePracticeTime } from './practice-time.js';
+import type { AppointmentStats } from './stats.js';
+
+const STATUS_DISPLAY: Record<AppointmentStatus, string> = {
+  pending_review: 'Pending Review',
+  scheduled: 'Scheduled',
+  rejected: 'Rejected',
+};
+
+export function presentAppointment(appointment: AppointmentInstance, now: Date) {
+  const status = meetingStatus(appointment, now);
+  const scheduled = appointment.status === 'scheduled';
+  return {
+    id: appointment.id,
+    user: appointment.user_id,
+    first_name: appointment.first_name,
+    last_name: appointment.last_name,
+    email: appointment.email,
+    phone: appointment.phone,
+    reason: appointment.reason,
+    preferred_dates: appointment.preferred_dates,
+    preferred_time_slots: appointment.preferred_time_slots,
+    status: appointment.status,
+    status_display: STATUS_DISPLAY[appointment.status],
+    scheduled_datetime: appointment.scheduled_datetime ? isoUtc(appointment.scheduled_datetime) : null,
+    scheduled_duration: appointment.scheduled_duration,
+    rejection_reason: appointment.rejection_reason,
+    jitsi_meet_url: scheduled ? appointment.jitsi_meet_url : null,
+    jitsi_room_id: scheduled ? appointment.jitsi_room_id : null,
+    has_jitsi_meeting: scheduled && appointment.jitsi_meet_url !== null,
+    can_join_meeting: status === 'active',
+    meeting_status: status,
+    created_at: isoUtc(appointment.created_at),
+    updated_at: isoUtc(appointment.updated_at),
+  };
+}
+
+/** The seed's meeting info; call only for a scheduled appointment. */
+export function presentMeetingInfo(appointment: AppointmentInstance, now: Date, zone: string) {
+  const status = meetingStatus(appointment, now);
+  return {
+    meeting_url: appointment.jitsi_meet_url,
+    room_id: appointment.jitsi_room_id,
+    scheduled_time: describePracticeTime(appointment.scheduled_datetime!, zone),
+    duration: `${appointment.scheduled_duration} minutes`,
+    can_join: status === 'active',
+    meeting_status: status,
+    join_instructions: JOIN_INSTRUCTIONS[status as ScheduledMeetingStatus],
+  };
+}
+
+type ScheduledMeetingStatus = Extract<MeetingStatus, 'scheduled' | 'active' | 'completed'>;
+
+const JOIN_INSTRUCTIONS: Record<ScheduledMeetingStatus, string> = {
+  scheduled:
+    'Open the meeting link in your browser from 10 minutes before the start; no account or app is needed. Allow camera and microphone when asked.',
+  active: 'The meeting is open: open the meeting link in your browser and allow camera and microphone when asked.',
+  completed: 'This meeting has ended.',
+};
+
+export function presentAvailability(availability: WeeklyAvailability) {
+  return {
+    available_days: availability.availableDays,
+    available_days_display: availability.availableDays.map((day) => DAY_NAMES[day]),
+    updated_at: availability.updatedAt ? isoUtc(availability.updatedAt) : null,
+  };
+}
+
+export function presentBlockedDate(blocked: BlockedDateInstance) {
+  return { date: blocked.day, note: blocked.note, created_at: isoUtc(blocked.created_at) };
+}
+
+export function presentStats(stats: AppointmentStats) {
+  return {
+    total_requests: stats.totalRequests,
+    pending_review: stats.pendingReview,
+    scheduled: stats.scheduled,
+    rejected: stats.rejected,
+    completed: stats.completed,
+    completion_rate: stats.completionRate,
+    trend: stats.trend.map((week) => ({ week_start: week.weekStart, requests: week.requests, scheduled: week.scheduled, rejected: week.rejected })),
+  };
+}

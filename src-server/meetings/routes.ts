@@ -1,0 +1,157 @@
+// `/api/meetings/`: appointment requests, their scheduling with Jitsi, meeting info and stats, in the seed's shape.
+import type { ServerCore } from '../core.js';
+import { pageOf, pageRequest } from '../http/pagination.js';
+import { operation, type Endpoint, type Principal } from '../http/route-table.js';
+import { Appointments } from './appointments.js';
+import { availabilityEndpoints } from './availability-routes.js';
+import { presentAppointment, presentMeetingInfo, presentStats } from './presenter.js';
+import { AppointmentStatistics } from './stats.js';
+import { appointmentBody, appointmentListQuery, rejectBody, scheduleBody } from './schemas.js';
+import { SEED_DOCS } from './seed-docs.js';
+
+/**
+ * Fixed paths (`appointments/stats/`, `…/available-dates/`, `…/create/`) come before `appointments/<uuid:pk>/`:
+ * the router answers 404 when a path parameter does not fit, so the uuid route must not see them first.
+ */
+export function meetingsEndpoints(core: ServerCore): Endpoint[] {
+  const appointments = new Appointments(core);
+  const statistics = new AppointmentStatistics(core);
+  const present = (appointment: Parameters<typeof presentAppointment>[0]) => presentAppointment(appointment, core.clock.now());
+  const caller = (principal: Principal | null): Principal => principal!;
+
+  const listOperation = (ownOnly: boolean, summary: string) =>
+    operation({
+      access: 'user',
+      summary,
+      query: appointmentListQuery,
+      handler: async ({ query, principal, request }) => {
+        const paging = pageRequest(query);
+        const { count, rows } = await appointments.list(caller(principal), { ownOnly, status: query.status, email: query.email, ...paging });
+        return { body: pageOf(request, paging, count, rows.map(present)) };
+      },
+    });
+
+  const statsOperation = (access: 'user' | 'staff', wholePractice: boolean, summary: string) =>
+    operation({
+      access,
+      summary,
+      handler: async ({ principal }) => ({ body: presentStats(await statistics.compute(wholePractice ? null : caller(principal).id)) }),
+    });
+
+  return [
+    ...availabilityEndpoints(core),
+    {
+      key: 'create_appointment',
+      section: 'appointments',
+      path: '/api/meetings/appointments/create/',
+      doc: SEED_DOCS.create_appointment,
+      methods: {
+        POST: operation({
+          access: 'user',
+          summary: 'Request an appointment',
+          body: appointmentBody,
+          status: 201,
+          handler: async ({ body, principal }) => {
+            const created = await appointments.create(caller(principal).id, {
+              firstName: body.first_name,
+              lastName: body.last_name,
+              email: body.email,
+              phone: body.phone ?? null,
+              reason: body.reason || null,
+              preferredDates: body.preferred_dates,
+              preferredTimeSlots: body.preferred_time_slots,
+            });
+            return { status: 201, body: present(created) };
+          },
+        }),
+      },
+    },
+    {
+      key: 'list_appointments',
+      section: 'appointments',
+      path: '/api/meetings/appointments/',
+      doc: SEED_DOCS.list_appointments,
+      methods: { GET: listOperation(false, 'Appointment requests: all for staff, their own for a user') },
+    },
+    {
+      key: 'appointment_stats',
+      section: 'appointments',
+      path: '/api/meetings/appointments/stats/',
+      doc: SEED_DOCS.appointment_stats,
+      methods: { GET: statsOperation('staff', true, 'Statistics of the whole practice') },
+    },
+    {
+      key: 'appointment_detail',
+      section: 'appointments',
+      path: '/api/meetings/appointments/<uuid:pk>/',
+      doc: SEED_DOCS.appointment_detail,
+      methods: {
+        GET: operation({
+          access: 'user',
+          summary: 'One appointment (its owner or staff)',
+          handler: async ({ params, principal }) => ({ body: present(await appointments.get(caller(principal), params.pk)) }),
+        }),
+      },
+    },
+    {
+      key: 'user_appointments',
+      section: 'appointments',
+      path: '/api/meetings/user/appointments/',
+      doc: SEED_DOCS.user_appointments,
+      methods: { GET: listOperation(true, "The caller's own appointment requests") },
+    },
+    {
+      key: 'schedule_appointment',
+      section: 'appointments',
+      path: '/api/meetings/appointments/<uuid:pk>/schedule/',
+      doc: SEED_DOCS.schedule_appointment,
+      methods: {
+        POST: operation({
+          access: 'staff',
+          summary: 'Schedule a pending request and create its Jitsi meeting',
+          body: scheduleBody,
+          handler: async ({ body, params }) => ({
+            body: present(await appointments.schedule(params.pk, { scheduledDatetime: body.scheduled_datetime, durationMinutes: body.scheduled_duration })),
+          }),
+        }),
+      },
+    },
+    {
+      key: 'reject_appointment',
+      section: 'appointments',
+      path: '/api/meetings/appointments/<uuid:pk>/reject/',
+      doc: SEED_DOCS.reject_appointment,
+      methods: {
+        POST: operation({
+          access: 'staff',
+          summary: 'Reject a pending request',
+          body: rejectBody,
+          handler: async ({ body, params }) => ({ body: present(await appointments.reject(params.pk, body.rejection_reason || null)) }),
+        }),
+      },
+    },
+    {
+      key: 'jitsi_meeting_info',
+      section: 'appointments',
+      path: '/api/meetings/appointments/<uuid:pk>/jitsi-meeting/',
+      doc: SEED_DOCS.jitsi_meeting_info,
+      methods: {
+        GET: operation({
+          access: 'user',
+          summary: 'The video meeting of a scheduled appointment',
+          handler: async ({ params, principal }) => {
+            const appointment = await appointments.scheduledMeeting(caller(principal), params.pk);
+            return { body: presentMeetingInfo(appointment, core.clock.now(), await core.settings.timeZone()) };
+          },
+        }),
+      },
+    },
+    {
+      key: 'user_appointment_stats',
+      section: 'appointments',
+      path: '/api/meetings/user/appointments/stats/',
+      doc: SEED_DOCS.user_appointment_stats,
+      methods: { GET: statsOperation('user', false, "Statistics of the caller's own requests") },
+    },
+  ];
+}

@@ -1,0 +1,57 @@
+// Request schemas of /api/meetings/: the contract's fields and limits, shared by validation and the OpenAPI schema.
+import { z } from 'zod';
+import { APPOINTMENT_STATUSES, TIME_SLOTS } from '../db/models/appointment.js';
+import { email, isoDate, longText, personName, phone } from '../http/fields.js';
+import { pageQuery } from '../http/pagination.js';
+import { DATETIME_FORMAT_MESSAGE } from './appointments.js';
+
+function distinct<T>(items: T[]): boolean {
+  return new Set(items).size === items.length;
+}
+
+/** An optional text field where a blank value means "none", as Django's blank=True fields do. */
+function blankable<S extends z.ZodType<string, string>>(schema: S) {
+  return z.union([z.literal('').transform(() => null), schema]).nullish();
+}
+
+export const availabilityBody = z.object({
+  available_days: z
+    .array(z.number().int().min(0).max(6))
+    .refine(distinct, 'Each day may appear only once.'),
+});
+
+export const availabilityPatch = availabilityBody.partial();
+
+export const blockedDateBody = z.object({
+  date: isoDate,
+  note: blankable(longText(200)),
+});
+
+export const appointmentBody = z.object({
+  first_name: personName,
+  last_name: personName,
+  email,
+  phone: blankable(phone),
+  reason: blankable(longText(2000)),
+  preferred_dates: z.array(isoDate).min(1).max(5).refine(distinct, 'Each date may appear only once.'),
+  preferred_time_slots: z.array(z.enum(TIME_SLOTS)).min(1).max(3).refine(distinct, 'Each time slot may appear only once.'),
+});
+
+export const appointmentListQuery = z.object({
+  ...pageQuery,
+  status: z.enum(APPOINTMENT_STATUSES).optional(),
+  email: z.string().trim().max(254).optional(),
+});
+
+const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}(:?\d{2})?)?$/;
+
+export const scheduleBody = z.object({
+  scheduled_datetime: z
+    .string()
+    .regex(ISO_DATETIME, DATETIME_FORMAT_MESSAGE),
+  scheduled_duration: z.number().int().min(15).max(240).default(60),
+});
+
+export const rejectBody = z.object({
+  rejection_reason: blankable(longText(2000)),
+});

@@ -1,0 +1,131 @@
+// The API-root entries of /api/meetings/: the seed's wording wherever it is true of this server, corrected where not.
+const STATS_FIELDS = {
+  total_requests: 'Total number of appointment requests',
+  pending_review: 'Number of pending review requests',
+  scheduled: 'Number of scheduled appointments',
+  rejected: 'Number of rejected requests',
+  completed: 'Number of completed appointments',
+  completion_rate: 'Percentage of requests that were scheduled',
+  trend: 'The last 12 weeks in the practice time zone: [{week_start, requests, scheduled, rejected}]',
+};
+
+const PAGING = { page: 'Page number', page_size: 'Items per page (default 20, max 100)', status: 'pending_review | scheduled | rejected' };
+
+export const SEED_DOCS = {
+  admin_availability: {
+    description: 'Get or update admin weekly availability (Admin only)',
+    response_fields: {
+      available_days: 'List of weekday numbers (0-6) when appointments are accepted',
+      available_days_display: 'Human-readable day names',
+    },
+    example_request: { available_days: [0, 1, 2, 3, 4] },
+  },
+  available_dates: {
+    description: 'Get available appointment dates for the next 30 days (Public)',
+    response: 'List of available dates in YYYY-MM-DD format',
+  },
+  blocked_dates: {
+    description: 'List or add blocked dates (holidays, leave): no appointment can be requested on them (Staff only)',
+    required_fields: ['date'],
+    optional_fields: ['note'],
+    query_parameters: { page: PAGING.page, page_size: PAGING.page_size },
+    response_fields: { date: 'YYYY-MM-DD in the practice time zone', note: 'Optional note (stored encrypted)' },
+    example_request: { date: '2026-12-24', note: 'Christmas Eve' },
+  },
+  blocked_date_detail: {
+    description: 'Unblock a date (Staff only)',
+    url_parameter: 'day (YYYY-MM-DD)',
+  },
+  create_appointment: {
+    description: 'Create a new appointment request (signed-in users)',
+    authentication: 'Required (User only)',
+    required_fields: ['first_name', 'last_name', 'email', 'preferred_dates', 'preferred_time_slots'],
+    optional_fields: ['phone', 'reason'],
+    example_request: {
+      first_name: 'John',
+      last_name: 'Doe',
+      email: 'john@example.com',
+      phone: '+1234567890',
+      reason: 'Initial consultation for anxiety',
+      preferred_dates: ['2024-01-15', '2024-01-16'],
+      preferred_time_slots: ['morning', 'afternoon'],
+    },
+    validation: 'Preferred dates must be within admin available days',
+  },
+  list_appointments: {
+    description: 'List appointment requests (Admin sees all, users see their own)',
+    authentication: 'Required',
+    query_parameters: {
+      email: "Staff only: filter by the client's email (exact match, case-insensitive); no anonymous lookup, users only ever see their own",
+      ...PAGING,
+    },
+    response_fields: {
+      jitsi_meet_url: 'Jitsi meeting URL (only for scheduled appointments)',
+      jitsi_room_id: 'Jitsi room ID',
+      has_jitsi_meeting: 'Boolean indicating if meeting is created',
+      can_join_meeting: 'Boolean indicating if meeting can be joined now',
+      meeting_status: 'Current meeting status',
+    },
+  },
+  appointment_detail: {
+    description: 'Get detailed information about a specific appointment',
+    authentication: 'Required',
+    url_parameter: 'pk (UUID of the appointment)',
+    response_includes: 'Jitsi meeting information for scheduled appointments',
+  },
+  user_appointments: {
+    description: 'Get appointments for the authenticated user',
+    authentication: 'Required',
+    query_parameters: PAGING,
+    response: "List of user's appointment requests with Jitsi meeting details",
+  },
+  schedule_appointment: {
+    description: 'Schedule an appointment and automatically create Jitsi meeting (Admin only)',
+    required_fields: ['scheduled_datetime'],
+    optional_fields: ['scheduled_duration'],
+    prerequisites: "Appointment must be in 'pending_review' status",
+    example_request: { scheduled_datetime: '2024-01-15T10:00:00Z', scheduled_duration: 60 },
+    side_effects: [
+      "Updates status to 'scheduled'",
+      'Automatically generates Jitsi meeting room',
+      'Creates unique Jitsi room ID and URL',
+      'Sends confirmation email to user with meeting link',
+      'Clears rejection reason if any',
+    ],
+    response_includes: {
+      jitsi_meet_url: 'Generated Jitsi meeting URL',
+      jitsi_room_id: 'Unique Jitsi room ID',
+      has_jitsi_meeting: 'true',
+    },
+  },
+  reject_appointment: {
+    description: 'Reject an appointment request (Admin only)',
+    optional_fields: ['rejection_reason'],
+    prerequisites: "Appointment must be in 'pending_review' status",
+    example_request: { rejection_reason: 'No availability for preferred dates' },
+    side_effects: ["Updates status to 'rejected'", 'Clears Jitsi meeting information', 'Sends rejection email to user', 'Clears scheduled datetime if any'],
+  },
+  jitsi_meeting_info: {
+    description: 'Get Jitsi meeting information for a scheduled appointment',
+    authentication: 'Required',
+    prerequisites: "Appointment must be in 'scheduled' status",
+    response_fields: {
+      meeting_url: 'Jitsi meeting URL',
+      room_id: 'Jitsi room ID',
+      scheduled_time: 'Formatted scheduled datetime',
+      duration: 'Meeting duration display',
+      can_join: 'Boolean indicating if meeting can be joined now',
+      meeting_status: 'Current meeting status',
+      join_instructions: 'Instructions for joining the meeting',
+    },
+  },
+  appointment_stats: {
+    description: 'Get appointment statistics and analytics (Admin only)',
+    response_fields: STATS_FIELDS,
+  },
+  user_appointment_stats: {
+    description: 'Get appointment statistics and analytics for the authenticated user',
+    authentication: 'Required',
+    response_fields: STATS_FIELDS,
+  },
+};
