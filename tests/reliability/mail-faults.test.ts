@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Mailbox } from '../helpers/mailbox.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { createAccount, type TestAccount } from '../helpers/users.js';
+import { bearer, createRequest, schedule } from '../server/meetings/helpers.js';
 import { startTraffic } from './api-traffic.js';
 
 let ts: TestServer;
@@ -18,22 +19,29 @@ afterAll(async () => {
   await ts.stop();
 });
 
-async function queueMails(label: string, count: number): Promise<string[]> {
-  const core = ts.server.core;
-  const subjects = Array.from({ length: count }, (_, i) => `${label} ${i + 1}`);
-  for (const subject of subjects) {
-    await core.db.write((transaction) => core.outbox.queue({ to: `client+${subject.replace(/\W/g, '')}@example.com`, subject, text: subject }, transaction));
+let slot = 0;
+
+/** Schedules one request each of `count` new clients (each scheduling queues a confirmation mail); returns their addresses. */
+async function scheduleSessions(count: number): Promise<string[]> {
+  const recipients: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const client = await createAccount(ts);
+    const request = await createRequest(ts, client);
+    const start = new Date(ts.clock.now().getTime() + 3 * 86_400_000 + ++slot * 7_200_000);
+    const res = await schedule(ts, staff, request.id, start.toISOString());
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    recipients.push(client.email);
   }
-  return subjects;
+  return recipients;
 }
 
 /**
- * Waits until every mail of `subjects` has been tried `more` further times, moving the server clock past each
+ * Waits until the mail to each of `recipients` has been tried `more` further times, moving the server clock past each
  * backoff; returns the last error of each. Two more tries make sure the last error comes from the current fault.
  */
-async function waitForMoreAttempts(subjects: string[], more: number): Promise<string[]> {
+async function waitForMoreAttempts(recipients: string[], more: number): Promise<string[]> {
   const OutboxMail = ts.server.core.db.models.OutboxMail;
-  const mailsOf = async () => (await OutboxMail.findAll()).filter((row) => subjects.includes(row.subject));
+  const mailsOf = async () => (await OutboxMail.findAll()).filter((row) => recipients.includes(row.recipient));
   const baseline = new Map((await mailsOf()).map((row) => [row.id, row.attempts]));
   let errors: string[] = [];
   await expect
@@ -46,34 +54,34 @@ async function waitForMoreAttempts(subjects: string[], more: number): Promise<st
       },
       { timeout: 20_000, interval: 150 },
     )
-    .toBe(subjects.length);
+    .toBe(recipients.length);
   return errors;
 }
 
 describe('mail delivery when the SMTP server fails', () => {
-  it('delivers every mail exactly once after 4xx, 5xx and an outage, and the API keeps answering meanwhile', async () => {
+  it('delivers every confirmation exactly once after 4xx, 5xx and an outage, and scheduling and the API keep answering meanwhile', async () => {
     const port = ts.mailbox.port;
     const traffic = startTraffic(async (n) => {
       const res =
         n % 3 === 0
           ? await ts.api.get('/api/')
           : n % 3 === 1
-            ? await ts.api.get('/api/admin/outbox/').set('Authorization', staff.bearer)
-            : await ts.api.patch('/api/admin/settings/').set('Authorization', staff.bearer).send({ jitsi_domain: `meet${n}.example.org` });
+            ? await ts.api.get('/api/meetings/appointments/').set('Authorization', await bearer(ts, staff))
+            : await ts.api.get('/api/admin/outbox/').set('Authorization', await bearer(ts, staff));
       return res.status;
     });
 
     ts.mailbox.rejectWith = { code: 451, message: 'try again later' };
-    const deferred = await queueMails('Deferred', 4);
+    const deferred = await scheduleSessions(4);
     expect(await waitForMoreAttempts(deferred, 2)).toEqual(deferred.map(() => 'SMTP server answered 451'));
 
     ts.mailbox.rejectWith = { code: 550, message: 'mailbox unavailable' };
-    const refused = await queueMails('Refused', 4);
+    const refused = await scheduleSessions(4);
     expect(await waitForMoreAttempts(refused, 2)).toEqual(refused.map(() => 'SMTP server answered 550'));
 
     ts.mailbox.rejectWith = null;
     await ts.mailbox.stop();
-    const unreachable = await queueMails('Unreachable', 4);
+    const unreachable = await scheduleSessions(4);
     const outage = await waitForMoreAttempts([...deferred, ...refused, ...unreachable], 2);
     expect(new Set(outage)).toEqual(new Set(['Could not reach the SMTP server (ESOCKET)']));
     expect(ts.mailbox.mails).toHaveLength(0);
@@ -96,7 +104,8 @@ describe('mail delivery when the SMTP server fails', () => {
     }
 
     const statuses = await traffic.stop();
-    expect(recovered.mails.map((mail) => mail.subject).sort()).toEqual([...all].sort());
+    expect(recovered.mails.map((mail) => mail.to).sort()).toEqual([...all].sort());
+    expect(recovered.mails.filter((mail) => !mail.attachments.some((file) => file.contentType.startsWith('text/calendar')))).toEqual([]);
     const rows = await ts.server.core.db.models.OutboxMail.findAll();
     expect(rows.map((row) => [row.status, row.body])).toEqual(rows.map(() => ['sent', null]));
     expect(statuses.length).toBeGreaterThan(20);
