@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { createAccount } from '../../helpers/users.js';
+import { GOOD_PASSWORD, registration, uniqueEmail } from './auth-helpers.js';
+
+// A realistic hash cost, so that a branch that skipped the hash work would stand out clearly.
+const HASH_COST = '16384';
+const ROUNDS = 5;
+
+let ts: TestServer;
+
+beforeAll(async () => {
+  ts = await startTestServer({ env: { PASSWORD_HASH_COST: HASH_COST } });
+});
+afterAll(() => ts.stop());
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+async function timed(request: () => PromiseLike<{ status: number; body: unknown }>): Promise<{ ms: number; answer: string }> {
+  const start = performance.now();
+  const res = await request();
+  return { ms: performance.now() - start, answer: `${res.status} ${JSON.stringify(res.body)}` };
+}
+
+/** Runs the request for known and unknown addresses in turn; returns the median times and every distinct answer. */
+async function compare(request: (email: string) => PromiseLike<{ status: number; body: unknown }>, answerOf = (answer: string) => answer) {
+  const known: number[] = [];
+  const unknown: number[] = [];
+  const answers = new Set<string>();
+  for (let round = 0; round < ROUNDS; round += 1) {
+    const account = await createAccount(ts, { email: uniqueEmail('known') });
+    for (const [email, times] of [[account.email, known], [uniqueEmail('unknown'), unknown]] as const) {
+      const { ms, answer } = await timed(() => request(email));
+      times.push(ms);
+      answers.add(answerOf(answer));
+    }
+  }
+  return { known: median(known), unknown: median(unknown), answers: [...answers] };
+}
+
+/** Loose on purpose (a shared machine is noisy): a skipped hash shows as a factor of ten or more. */
+function expectSimilar({ known, unknown }: { known: number; unknown: number }): void {
+  expect(Math.max(known, unknown) / Math.min(known, unknown), `known ${known.toFixed(1)} ms, unknown ${unknown.toFixed(1)} ms`).toBeLessThan(3);
+}
+
+describe('no account enumeration', () => {
+  it('login: a wrong password and an unknown address take about as long and answer the same', async () => {
+    const result = await compare((email) => ts.api.post('/api/auth/login/').send({ email, password: 'Wrong-But-Long-1' }));
+    expect(result.answers).toHaveLength(1);
+    expectSimilar(result);
+  });
+
+  it('register: a taken address and a new one take about as long and answer the same', async () => {
+    const result = await compare(
+      (email) => ts.api.post('/api/auth/register/').send(registration(email, { password: GOOD_PASSWORD, password2: GOOD_PASSWORD })),
+      (answer) => answer.replace(/"email":"[^"]+"/, '"email":"…"'),
+    );
+    expect(result.answers).toHaveLength(1);
+    expectSimilar(result);
+  });
+
+  it('forgot-password and resend-otp: a known address and an unknown one take about as long and answer the same', async () => {
+    const forgot = await compare((email) => ts.api.post('/api/auth/forgot-password/').send({ email }));
+    expect(forgot.answers).toHaveLength(1);
+    expectSimilar(forgot);
+    const resend = await compare((email) => ts.api.post('/api/auth/resend-otp/').send({ email, context: 'password_reset' }));
+    expect(resend.answers).toHaveLength(1);
+  });
+});
