@@ -9,6 +9,7 @@ import { Throttle } from '../../src-server/http/throttle.js';
 import type { Endpoint } from '../../src-server/http/route-table.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { createAccount, type TestAccount } from '../helpers/users.js';
+import { createRequest } from '../server/meetings/helpers.js';
 import { requestFor, type FuzzRequest } from './fuzz-requests.js';
 
 const RUNS = 3_000;
@@ -17,12 +18,14 @@ let ts: TestServer;
 let staff: TestAccount;
 let client: TestAccount;
 let endpoints: Endpoint[];
+let appointmentId: string;
 const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
 
 beforeAll(async () => {
   ts = await startTestServer({ env: { RATE_LIMIT_AUTH: '100000', FAILED_LOGIN_LIMIT: '1000' } });
   staff = await createAccount(ts, { staff: true });
   client = await createAccount(ts);
+  appointmentId = String((await createRequest(ts, client)).id);
   endpoints = allEndpoints(ts.server.core, { throttles: { auth: new Throttle(1, 60) }, lanUrls: () => [] });
 });
 afterAll(async () => {
@@ -81,7 +84,7 @@ function send(request: FuzzRequest): Promise<{ status: number; contentType: stri
 describe('fuzzing every route of the table', () => {
   it(`answers ${RUNS} hostile requests without a single 5xx and stays up`, async () => {
     const callers = await credentials();
-    const knownIds = [staff.user.id, client.user.id, randomUUID()];
+    const knownIds = [staff.user.id, client.user.id, appointmentId, randomUUID()];
     const anyRequest = fc.constantFrom(...endpoints).chain((endpoint) => requestFor(endpoint, callers, knownIds));
     const seen = new Map<string, number>();
     await fc.assert(
