@@ -19,6 +19,7 @@ export interface BridgeServices {
   lanUrls(): string[];
   keychain: KeychainStatus;
   portNotice: string | null;
+  saveRecoveryKey(): Promise<boolean>;
 }
 
 export function registerBridge(host: BridgeHost, services: BridgeServices): void {
@@ -35,4 +36,5 @@ export function registerBridge(host: BridgeHost, services: BridgeServices): void
   answer(BRIDGE_CHANNELS.lanUrls, () => services.lanUrls());
   answer(BRIDGE_CHANNELS.keychainStatus, () => services.keychain);
   answer(BRIDGE_CHANNELS.portNotice, () => services.portNotice);
+  answer(BRIDGE_CHANNELS.saveRecoveryKey, () => services.saveRecoveryKey());
 }

@@ -6,6 +6,7 @@ export const BRIDGE_CHANNELS = {
   lanUrls: 'practice:lan-urls',
   keychainStatus: 'practice:keychain-status',
   portNotice: 'practice:port-notice',
+  saveRecoveryKey: 'practice:save-recovery-key',
 } as const;
 
 /** `window.practiceDesktop` in the renderer; absent in a plain browser (a phone on the LAN). */
@@ -19,4 +20,6 @@ export interface PracticeDesktop {
   keychainStatus(): Promise<KeychainStatus>;
   /** Set when the app could not take its configured port and runs on another one. */
   portNotice(): Promise<string | null>;
+  /** Asks where to save the recovery key (a file dialog of the main process; the key never reaches the page). True once saved. */
+  saveRecoveryKey(): Promise<boolean>;
 }

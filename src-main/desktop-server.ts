@@ -3,7 +3,7 @@ import type { ServerConfig } from '../src-server/config.js';
 import type { Logger } from '../src-server/logger.js';
 import { startPracticeServer, type PracticeServer } from '../src-server/server.js';
 import { desktopConfig } from './data-dir.js';
-import { obtainEncryptionKey, type KeychainStatus, type SafeStorageLike } from './encryption-key.js';
+import { obtainEncryptionKey, writeRecoveryKeyFile, type KeychainStatus, type SafeStorageLike } from './encryption-key.js';
 import { startWithPortFallback } from './port-fallback.js';
 
 export interface DesktopServerOptions {
@@ -23,6 +23,8 @@ export interface DesktopServer {
   keychain: KeychainStatus;
   /** Set when the configured port was taken and another one is used. */
   portNotice: string | null;
+  /** Writes the encryption key to a file the therapist chose, to restore this practice on another computer. */
+  saveRecoveryKey(file: string): void;
 }
 
 export async function startDesktopServer(options: DesktopServerOptions): Promise<DesktopServer> {
@@ -42,7 +44,7 @@ export async function startDesktopServer(options: DesktopServerOptions): Promise
   );
   if (notice) logger.warn({ port: server.port }, notice);
   logger.info({ url: server.url, dataDir: config.dataDir }, 'practice server started');
-  return { server, config, keychain, portNotice: notice };
+  return { server, config, keychain, portNotice: notice, saveRecoveryKey: (file) => writeRecoveryKeyFile(file, keys[0]) };
 }
 
 /** Electron's before-quit: holds the quit until the server has stopped (requests finished, database closed), then exits. */

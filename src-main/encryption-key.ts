@@ -58,7 +58,7 @@ function fileWarning(dataDir: string, backend: string): string {
   return (
     `No OS keychain is available (safeStorage backend: ${backend}), so the encryption key is stored unencrypted in ` +
     `${path.join(dataDir, KEY_FILE_NAME)} (readable only by your user account). Anyone who can read your files can read ` +
-    'the practice data. Install and unlock a Secret Service keyring (GNOME Keyring or KWallet) before the first start to keep the key in the keychain.'
+    'the practice data. Install and unlock a Secret Service keyring (GNOME Keyring or KWallet): the app moves the key into it at the next start.'
   );
 }
 
@@ -66,7 +66,8 @@ function fileWarning(dataDir: string, backend: string): string {
  * Decides where the key comes from, in this order:
  * 1. ENCRYPTION_KEY in the environment;
  * 2. the keychain-wrapped key file, if one exists (a keychain that cannot open it now is an error, never a new key);
- * 3. the plain key file, if one exists (this installation started without a keychain): used, with the warning;
+ * 3. the plain key file, if one exists: moved into the keychain when there is a real one now (see moveIntoKeychain),
+ *    otherwise used as it is, with the warning;
  * 4. first run: a new random key, wrapped by the keychain when there is a real one; otherwise the plain 0600 key
  *    file of the headless server, with the warning in the app and the log.
  */
@@ -86,12 +87,39 @@ export function obtainEncryptionKey({ dataDir, safeStorage, platform, environmen
     return { keys: [key], status: { protection: 'keychain', backend: backend.name, warning: null } };
   }
 
-  const plainFileExists = fs.existsSync(path.join(dataDir, KEY_FILE_NAME));
-  if (backend.usable && !plainFileExists) {
+  const plainFile = path.join(dataDir, KEY_FILE_NAME);
+  if (backend.usable && !fs.existsSync(plainFile)) {
     fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     const key = randomBytes(32);
     fs.writeFileSync(wrappedFile, safeStorage.encryptString(key.toString('base64')), { mode: 0o600, flag: 'wx' });
     return { keys: [key], status: { protection: 'keychain', backend: backend.name, warning: null } };
   }
-  return { keys: loadOrCreateKeyFile(dataDir), status: { protection: 'file', backend: backend.name, warning: fileWarning(dataDir, backend.name) } };
+  const keys = loadOrCreateKeyFile(dataDir);
+  if (backend.usable && keys.length === 1) {
+    moveIntoKeychain(keys[0], plainFile, wrappedFile, safeStorage);
+    return { keys, status: { protection: 'keychain', backend: backend.name, warning: null } };
+  }
+  return { keys, status: { protection: 'file', backend: backend.name, warning: fileWarning(dataDir, backend.name) } };
+}
+
+/**
+ * A plain key file next to a working keychain (a restored recovery key, or a keyring installed since the first
+ * start) is moved into the keychain; the plain file is removed only once the wrapped copy reads back the same key.
+ * A file with several keys (a rotation in progress) stays as it is.
+ */
+function moveIntoKeychain(key: Buffer, plainFile: string, wrappedFile: string, safeStorage: SafeStorageLike): void {
+  fs.writeFileSync(wrappedFile, safeStorage.encryptString(key.toString('base64')), { mode: 0o600, flag: 'wx' });
+  if (!parseEncryptionKey(safeStorage.decryptString(fs.readFileSync(wrappedFile)), wrappedFile).equals(key)) {
+    fs.rmSync(wrappedFile);
+    throw new ConfigError('The OS keychain did not give back the key it was given; the key file was left in place');
+  }
+  fs.rmSync(plainFile);
+}
+
+/**
+ * Writes the key, and nothing else, to a file the therapist keeps apart from the computer (a USB stick, a password
+ * manager): placed as `encryption.key` in a data directory, it opens that installation's database and backups.
+ */
+export function writeRecoveryKeyFile(file: string, key: Buffer): void {
+  fs.writeFileSync(file, `${key.toString('base64')}\n`, { mode: 0o600 });
 }

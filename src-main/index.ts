@@ -1,11 +1,11 @@
 // The Electron main process: one instance, the embedded practice server, a locked-down window on it, a clean quit.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, MenuItem, safeStorage, session, shell } from 'electron';
 import pino from 'pino';
 import { createLogger } from '../src-server/logger.js';
 import { registerBridge } from './bridge-handlers.js';
-import { holdQuitUntilStopped, startDesktopServer } from './desktop-server.js';
+import { holdQuitUntilStopped, startDesktopServer, type DesktopServer } from './desktop-server.js';
 import { lockToAppOrigin } from './navigation-policy.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -35,6 +35,35 @@ function openWindow(url: string): void {
   void mainWindow.loadURL(url);
 }
 
+/** Lets the therapist save the key (in the main process: it never reaches the page) to restore the practice elsewhere. */
+async function saveRecoveryKey(desktop: DesktopServer): Promise<boolean> {
+  const options = {
+    title: 'Save the recovery key',
+    defaultPath: path.join(app.getPath('documents'), 'practice-recovery-key.txt'),
+    buttonLabel: 'Save recovery key',
+  };
+  const { canceled, filePath } = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+  if (canceled || !filePath) return false;
+  desktop.saveRecoveryKey(filePath);
+  await dialog.showMessageBox({
+    type: 'info',
+    message: 'Recovery key saved',
+    detail:
+      'Keep this file away from this computer (a USB stick in a drawer, a password manager). With it, a backup can be restored ' +
+      'on another computer; anyone holding both could read the practice data.',
+  });
+  return true;
+}
+
+function addRecoveryKeyMenuItem(desktop: DesktopServer): void {
+  const menu = Menu.getApplicationMenu();
+  const fileMenu = menu?.items.find((item) => item.role?.toLowerCase() === 'filemenu')?.submenu;
+  if (!menu || !fileMenu) return;
+  fileMenu.insert(0, new MenuItem({ label: 'Save Recovery Key…', click: () => void saveRecoveryKey(desktop) }));
+  fileMenu.insert(1, new MenuItem({ type: 'separator' }));
+  Menu.setApplicationMenu(menu);
+}
+
 async function start(): Promise<void> {
   // The app needs no camera, microphone or notifications: video calls open in the system browser.
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, decide) => decide(false));
@@ -55,7 +84,9 @@ async function start(): Promise<void> {
     lanUrls: () => server.lanUrls(),
     keychain: desktop.keychain,
     portNotice: desktop.portNotice,
+    saveRecoveryKey: () => saveRecoveryKey(desktop),
   });
+  addRecoveryKeyMenuItem(desktop);
   app.on('before-quit', holdQuitUntilStopped(() => server.stop(), (code) => app.exit(code), logger));
   app.on('window-all-closed', () => {
     // On macOS the app (and the server that phones on the LAN use) stays until Quit, as Mac apps do.

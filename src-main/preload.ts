@@ -11,6 +11,7 @@ const practiceDesktop: PracticeDesktop = {
   lanUrls: () => ipcRenderer.invoke(BRIDGE_CHANNELS.lanUrls),
   keychainStatus: () => ipcRenderer.invoke(BRIDGE_CHANNELS.keychainStatus),
   portNotice: () => ipcRenderer.invoke(BRIDGE_CHANNELS.portNotice),
+  saveRecoveryKey: () => ipcRenderer.invoke(BRIDGE_CHANNELS.saveRecoveryKey),
 };
 
 contextBridge.exposeInMainWorld('practiceDesktop', practiceDesktop);

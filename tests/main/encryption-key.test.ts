@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KEY_FILE_NAME } from '../../src-server/crypto/keys.js';
-import { KEYCHAIN_KEY_FILE_NAME, obtainEncryptionKey, type SafeStorageLike } from '../../src-main/encryption-key.js';
+import { KEYCHAIN_KEY_FILE_NAME, obtainEncryptionKey, writeRecoveryKeyFile, type SafeStorageLike } from '../../src-main/encryption-key.js';
 import { tempDataDir } from '../helpers/test-server.js';
 
 /** Stands in for Electron's safeStorage: a reversible wrapping that is visibly not the plain text. */
@@ -61,13 +61,33 @@ describe('the desktop encryption key', () => {
     expect(fs.readFileSync(path.join(dir, KEY_FILE_NAME), 'utf8').trim()).toBe(keys[0].toString('base64'));
   });
 
-  it('keeps using the key file of an installation that started without a keychain, still warning', () => {
+  it('moves a key file into the keychain once there is one, and keeps the same key', () => {
     const dir = dataDir();
     const first = obtainEncryptionKey({ dataDir: dir, safeStorage: keychain('basic_text'), platform: 'linux' });
     const later = obtainEncryptionKey({ dataDir: dir, safeStorage: keychain('gnome_libsecret'), platform: 'linux' });
     expect(later.keys[0].equals(first.keys[0])).toBe(true);
-    expect(later.status.protection).toBe('file');
-    expect(later.status.warning).not.toBeNull();
+    expect(later.status).toEqual({ protection: 'keychain', backend: 'gnome_libsecret', warning: null });
+    expect(fs.existsSync(path.join(dir, KEY_FILE_NAME))).toBe(false);
+    const next = obtainEncryptionKey({ dataDir: dir, safeStorage: keychain('gnome_libsecret'), platform: 'linux' });
+    expect(next.keys[0].equals(first.keys[0])).toBe(true);
+  });
+
+  it('leaves a key file with several keys (a rotation) as it is, still warning', () => {
+    const dir = dataDir();
+    fs.writeFileSync(path.join(dir, KEY_FILE_NAME), `${Buffer.alloc(32, 1).toString('base64')}\n${Buffer.alloc(32, 2).toString('base64')}\n`, { mode: 0o600 });
+    const { keys, status } = obtainEncryptionKey({ dataDir: dir, safeStorage: keychain('gnome_libsecret'), platform: 'linux' });
+    expect(keys).toHaveLength(2);
+    expect(status.protection).toBe('file');
+    expect(status.warning).not.toBeNull();
+  });
+
+  it('is restored on another computer from the saved recovery key', () => {
+    const original = obtainEncryptionKey({ dataDir: dataDir(), safeStorage: keychain('kwallet5'), platform: 'linux' });
+    const newComputer = dataDir();
+    writeRecoveryKeyFile(path.join(newComputer, KEY_FILE_NAME), original.keys[0]);
+    const restored = obtainEncryptionKey({ dataDir: newComputer, safeStorage: keychain('gnome_libsecret'), platform: 'linux' });
+    expect(restored.keys[0].equals(original.keys[0])).toBe(true);
+    expect(restored.status.protection).toBe('keychain');
   });
 
   it('refuses to start, rather than make a new key, when the keychain that holds it is not available', () => {

@@ -72,6 +72,7 @@ describe('the desktop bridge', () => {
         lanUrls: () => ['http://192.168.1.20:8000/'],
         keychain: { protection: 'keychain', backend: 'gnome_libsecret', warning: null },
         portNotice: null,
+        saveRecoveryKey: async () => true,
       },
     );
     const call = (channel: string, from: string, ...args: unknown[]) => handlers.get(channel)!({ senderFrame: { url: from } }, ...args);
