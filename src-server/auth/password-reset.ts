@@ -5,6 +5,7 @@ import { ValidationError } from '../http/errors.js';
 import { passwordChangedMail } from '../mail/templates/auth-password-changed.js';
 import { passwordResetCodeMail } from '../mail/templates/auth-password-reset-code.js';
 import type { CodeCooldown } from './code-cooldown.js';
+import { detach } from './detached-work.js';
 import type { FailedLogins } from './failed-logins.js';
 import { CODE_LIFETIME_MINUTES, invalidCode, type OneTimeCodes } from './one-time-codes.js';
 import { hashPassword } from './passwords.js';
@@ -34,16 +35,20 @@ export class PasswordReset {
     private readonly failedLogins: FailedLogins,
   ) {}
 
-  /** Mails a reset code when the address has an account that may reset; the same answer in every case. */
-  async sendCode(email: string): Promise<void> {
+  /**
+   * Mails a reset code when the address has an account that may reset. The caller's answer is the same in every
+   * case and comes before the work is done, so its timing does not tell whether a code was written and queued.
+   */
+  sendCode(email: string): void {
     const { core } = this;
     this.cooldown.take('password_reset', userEmailIndex(core, email));
-    await core.db.write(async (transaction) => {
+    const work = core.db.write(async (transaction) => {
       const user = await findUserByEmail(core, email, transaction);
       if (!canReset(user)) return;
       const code = await this.codes.issue(user.id, 'password_reset', transaction);
       await core.outbox.queue({ to: user.email, ...passwordResetCodeMail(user.first_name, code, CODE_LIFETIME_MINUTES) }, transaction);
     });
+    detach(core.logger, work, 'queueing a password reset code');
   }
 
   /** Checks a code without using it up (a wrong guess still counts). */

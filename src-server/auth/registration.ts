@@ -5,6 +5,7 @@ import type { UserInstance } from '../db/models/user.js';
 import { alreadyRegisteredMail } from '../mail/templates/auth-already-registered.js';
 import { verificationCodeMail } from '../mail/templates/auth-verification-code.js';
 import type { CodeCooldown } from './code-cooldown.js';
+import { detach } from './detached-work.js';
 import { CODE_LIFETIME_MINUTES, invalidCode, type OneTimeCodes } from './one-time-codes.js';
 import { hashPassword } from './passwords.js';
 import { assertAcceptablePassword } from './password-policy.js';
@@ -61,14 +62,18 @@ export class Registration {
     });
   }
 
-  /** A new code for an account that is waiting for one; nothing (but the same answer) for any other address. */
-  async resendCode(email: string): Promise<void> {
+  /**
+   * A new code for an account that is waiting for one; nothing for any other address. The answer is the same and
+   * comes before the work is done, so its timing does not tell whether a code was written and queued.
+   */
+  resendCode(email: string): void {
     const { core } = this;
     this.cooldown.take('registration', userEmailIndex(core, email));
-    await core.db.write(async (transaction) => {
+    const work = core.db.write(async (transaction) => {
       const user = await findUserByEmail(core, email, transaction);
       if (awaitsVerification(user)) await this.sendCode(user, transaction);
     });
+    detach(core.logger, work, 'queueing a verification code');
   }
 
   private async sendCode(user: UserInstance, transaction: Transaction): Promise<void> {

@@ -1,6 +1,7 @@
 // `/api/auth/` sign-up, sign-in and password flows: registration, codes, login, token refresh, logout, password reset.
+import type { z } from 'zod';
 import type { ServerCore } from '../core.js';
-import { operation, type Endpoint } from '../http/route-table.js';
+import { operation, type Endpoint, type Operation } from '../http/route-table.js';
 import { caller } from './caller.js';
 import { CodeCooldown } from './code-cooldown.js';
 import { FailedLogins } from './failed-logins.js';
@@ -22,6 +23,21 @@ const MESSAGES = {
   passwordReset: 'Your password has been reset. Please sign in with your new password.',
 };
 
+interface AnonymousPost<Body extends z.ZodType> {
+  key: string;
+  path: string;
+  doc: Record<string, unknown>;
+  summary: string;
+  body: Body;
+  status?: number;
+  handler: Operation<Body>['handler'];
+}
+
+/** The sign-up, sign-in and password endpoints: open to anyone, so each is throttled per client IP (RATE_LIMIT_AUTH). */
+function anonymousPost<Body extends z.ZodType>({ key, path, doc, ...post }: AnonymousPost<Body>): Endpoint {
+  return { key, section: 'authentication', path, doc, methods: { POST: operation({ access: 'anyone', throttle: 'auth', ...post }) } };
+}
+
 function presentSignedIn({ user, tokens }: SignedIn) {
   return { access: tokens.access, refresh: tokens.refresh, user: presentUser(user) };
 }
@@ -36,70 +52,48 @@ export function authEndpoints(core: ServerCore): Endpoint[] {
   const login = new Login(core, sessions, failedLogins);
 
   return [
-    {
+    anonymousPost({
       key: 'register',
-      section: 'authentication',
       path: '/api/auth/register/',
       doc: {
         description: 'Register a new user and send verification OTP',
         required_fields: ['email', 'first_name', 'last_name', 'password', 'password2'],
         example_request: { email: 'user@example.com', first_name: 'John', last_name: 'Doe', phone_number: '+1234567890', password: 'SecurePassword123', password2: 'SecurePassword123' },
       },
-      methods: {
-        POST: operation({
-          access: 'anyone',
-          summary: 'Register and receive a verification code by mail',
-          body: registerBody,
-          throttle: 'auth',
-          status: 201,
-          handler: async ({ body }) => {
-            await registration.register({ ...body, phone_number: body.phone_number ?? null });
-            return { status: 201, body: { message: MESSAGES.registered, email: body.email } };
-          },
-        }),
+      summary: 'Register and receive a verification code by mail',
+      body: registerBody,
+      status: 201,
+      handler: async ({ body }) => {
+        await registration.register({ ...body, phone_number: body.phone_number ?? null });
+        return { status: 201, body: { message: MESSAGES.registered, email: body.email } };
       },
-    },
-    {
+    }),
+    anonymousPost({
       key: 'verify_otp',
-      section: 'authentication',
       path: '/api/auth/verify-otp/',
       doc: {
         description: 'Verify email address using OTP',
         required_fields: ['email', 'otp'],
         example_request: { email: 'user@example.com', otp: '123456' },
       },
-      methods: {
-        POST: operation({
-          access: 'anyone',
-          summary: 'Verify the email address with the mailed code; signs the client in',
-          body: codeBody,
-          throttle: 'auth',
-          handler: async ({ body }) => ({ body: { message: MESSAGES.verified, ...presentSignedIn(await registration.verify(body.email, body.otp)) } }),
-        }),
-      },
-    },
-    {
+      summary: 'Verify the email address with the mailed code; signs the client in',
+      body: codeBody,
+      handler: async ({ body }) => ({ body: { message: MESSAGES.verified, ...presentSignedIn(await registration.verify(body.email, body.otp)) } }),
+    }),
+    anonymousPost({
       key: 'login',
-      section: 'authentication',
       path: '/api/auth/login/',
       doc: {
         description: 'Authenticate user and return JWT tokens',
         required_fields: ['email', 'password'],
         example_request: { email: 'user@example.com', password: 'SecurePassword123' },
       },
-      methods: {
-        POST: operation({
-          access: 'anyone',
-          summary: 'Sign in: an access and a refresh token, and the user',
-          body: loginBody,
-          throttle: 'auth',
-          handler: async ({ body }) => ({ body: presentSignedIn(await login.login(body.email, body.password)) }),
-        }),
-      },
-    },
-    {
+      summary: 'Sign in: an access and a refresh token, and the user',
+      body: loginBody,
+      handler: async ({ body }) => ({ body: presentSignedIn(await login.login(body.email, body.password)) }),
+    }),
+    anonymousPost({
       key: 'resend_otp',
-      section: 'authentication',
       path: '/api/auth/resend-otp/',
       doc: {
         description: 'Resend OTP for email verification or password reset',
@@ -107,108 +101,74 @@ export function authEndpoints(core: ServerCore): Endpoint[] {
         optional_fields: ['context (registration/password_reset)'],
         example_request: { email: 'user@example.com', context: 'registration' },
       },
-      methods: {
-        POST: operation({
-          access: 'anyone',
-          summary: 'Send a new code (one per address and purpose per minute)',
-          body: resendBody,
-          throttle: 'auth',
-          handler: async ({ body }) => {
-            if (body.context === 'password_reset') {
-              await passwordReset.sendCode(body.email);
-              return { body: { message: MESSAGES.resetCodeSent } };
-            }
-            await registration.resendCode(body.email);
-            return { body: { message: MESSAGES.registrationCodeSent } };
-          },
-        }),
+      summary: 'Send a new code (one per address and purpose per minute)',
+      body: resendBody,
+      handler: async ({ body }) => {
+        if (body.context === 'password_reset') {
+          passwordReset.sendCode(body.email);
+          return { body: { message: MESSAGES.resetCodeSent } };
+        }
+        registration.resendCode(body.email);
+        return { body: { message: MESSAGES.registrationCodeSent } };
       },
-    },
-    {
+    }),
+    anonymousPost({
       key: 'forgot_password',
-      section: 'authentication',
       path: '/api/auth/forgot-password/',
       doc: {
         description: 'Initiate password reset process',
         required_fields: ['email'],
         example_request: { email: 'user@example.com' },
       },
-      methods: {
-        POST: operation({
-          access: 'anyone',
-          summary: 'Mail a password reset code',
-          body: emailBody,
-          throttle: 'auth',
-          handler: async ({ body }) => {
-            await passwordReset.sendCode(body.email);
-            return { body: { message: MESSAGES.resetCodeSent } };
-          },
-        }),
+      summary: 'Mail a password reset code',
+      body: emailBody,
+      handler: async ({ body }) => {
+        passwordReset.sendCode(body.email);
+        return { body: { message: MESSAGES.resetCodeSent } };
       },
-    },
-    {
+    }),
+    anonymousPost({
       key: 'verify_password_reset_otp',
-      section: 'authentication',
       path: '/api/auth/verify-password-reset-otp/',
       doc: {
         description: 'Verify OTP for password reset',
         required_fields: ['email', 'otp'],
         example_request: { email: 'user@example.com', otp: '123456' },
       },
-      methods: {
-        POST: operation({
-          access: 'anyone',
-          summary: 'Check a password reset code without using it up',
-          body: codeBody,
-          throttle: 'auth',
-          handler: async ({ body }) => {
-            await passwordReset.checkCode(body.email, body.otp);
-            return { body: { message: MESSAGES.resetCodeValid } };
-          },
-        }),
+      summary: 'Check a password reset code without using it up',
+      body: codeBody,
+      handler: async ({ body }) => {
+        await passwordReset.checkCode(body.email, body.otp);
+        return { body: { message: MESSAGES.resetCodeValid } };
       },
-    },
-    {
+    }),
+    anonymousPost({
       key: 'reset_password',
-      section: 'authentication',
       path: '/api/auth/reset-password/',
       doc: {
         description: 'Reset password after OTP verification',
         required_fields: ['email', 'otp', 'new_password', 'confirm_password'],
         example_request: { email: 'user@example.com', otp: '123456', new_password: 'NewSecurePassword123', confirm_password: 'NewSecurePassword123' },
       },
-      methods: {
-        POST: operation({
-          access: 'anyone',
-          summary: 'Set a new password with the code; signs out every device',
-          body: resetBody,
-          throttle: 'auth',
-          handler: async ({ body }) => {
-            await passwordReset.reset(body);
-            return { body: { message: MESSAGES.passwordReset } };
-          },
-        }),
+      summary: 'Set a new password with the code; signs out every device',
+      body: resetBody,
+      handler: async ({ body }) => {
+        await passwordReset.reset(body);
+        return { body: { message: MESSAGES.passwordReset } };
       },
-    },
-    {
+    }),
+    anonymousPost({
       key: 'token_refresh',
-      section: 'authentication',
       path: '/api/auth/token/refresh/',
       doc: {
         description: 'Refresh access token using refresh token',
         required_fields: ['refresh'],
         example_request: { refresh: 'your_refresh_token_here' },
       },
-      methods: {
-        POST: operation({
-          access: 'anyone',
-          summary: 'Exchange a refresh token for a new pair (the old one is dead afterwards)',
-          body: refreshBody,
-          throttle: 'auth',
-          handler: async ({ body }) => ({ body: await sessions.rotate(body.refresh) }),
-        }),
-      },
-    },
+      summary: 'Exchange a refresh token for a new pair (the old one is dead afterwards)',
+      body: refreshBody,
+      handler: async ({ body }) => ({ body: await sessions.rotate(body.refresh) }),
+    }),
     {
       key: 'logout',
       section: 'authentication',
