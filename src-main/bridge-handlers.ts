@@ -1,6 +1,5 @@
 // The main-process side of `window.practiceDesktop`: answers only the app's own pages, and opens only web links.
-import { BRIDGE_CHANNELS } from './desktop-bridge.js';
-import type { KeychainStatus } from './encryption-key.js';
+import { BRIDGE_CHANNELS, type KeychainStatus } from './desktop-bridge.js';
 import { isAppUrl, isExternalWebUrl } from './navigation-policy.js';
 
 /** An IPC call's sender, as Electron's IpcMainInvokeEvent gives it. */

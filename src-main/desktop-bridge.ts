@@ -1,5 +1,19 @@
-// What the preload exposes to the renderer as `window.practiceDesktop`, and the IPC channels behind it.
-import type { KeychainStatus } from './encryption-key.js';
+// What the preload exposes to the renderer as `window.practiceDesktop`, and the IPC channels behind it (no imports:
+// the renderer may import its types).
+
+/**
+ * Where the key lives: `keychain` (wrapped by the OS keychain), `environment` (ENCRYPTION_KEY), or `file`
+ * (the headless server's 0600 key file in the data directory, used only where no real keychain exists).
+ */
+export type KeyProtection = 'keychain' | 'environment' | 'file';
+
+export interface KeychainStatus {
+  protection: KeyProtection;
+  /** safeStorage's backend on Linux (e.g. 'basic_text'), the platform's keychain name elsewhere. */
+  backend: string;
+  /** A sentence the app shows and logs when the key is not protected by a keychain; null when it is. */
+  warning: string | null;
+}
 
 export const BRIDGE_CHANNELS = {
   openExternal: 'practice:open-external',

@@ -3,7 +3,8 @@ import type { ServerConfig } from '../src-server/config.js';
 import type { Logger } from '../src-server/logger.js';
 import { startPracticeServer, type PracticeServer } from '../src-server/server.js';
 import { desktopConfig } from './data-dir.js';
-import { obtainEncryptionKey, writeRecoveryKeyFile, type KeychainStatus, type SafeStorageLike } from './encryption-key.js';
+import type { KeychainStatus } from './desktop-bridge.js';
+import { obtainEncryptionKey, writeRecoveryKeyFile, type SafeStorageLike } from './encryption-key.js';
 import { startWithPortFallback } from './port-fallback.js';
 
 export interface DesktopServerOptions {

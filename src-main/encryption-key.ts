@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, parseEncryptionKey } from '../src-server/config.js';
 import { KEY_FILE_NAME, loadOrCreateKeyFile } from '../src-server/crypto/keys.js';
+import type { KeychainStatus } from './desktop-bridge.js';
 
 /** The key wrapped by the keychain: only safeStorage.encryptString(base64 key) is ever written here. */
 export const KEYCHAIN_KEY_FILE_NAME = 'encryption-key.keychain';
@@ -15,20 +16,6 @@ export interface SafeStorageLike {
   decryptString(encrypted: Buffer): string;
   /** Linux only: 'gnome_libsecret', 'kwallet5', … or 'basic_text' when no Secret Service is running. */
   getSelectedStorageBackend?(): string;
-}
-
-/**
- * Where the key lives: `keychain` (wrapped by the OS keychain), `environment` (ENCRYPTION_KEY), or `file`
- * (the headless server's 0600 key file in the data directory, used only where no real keychain exists).
- */
-export type KeyProtection = 'keychain' | 'environment' | 'file';
-
-export interface KeychainStatus {
-  protection: KeyProtection;
-  /** safeStorage's backend on Linux (e.g. 'basic_text'), the platform's keychain name elsewhere. */
-  backend: string;
-  /** A sentence the app shows and logs when the key is not protected by a keychain; null when it is. */
-  warning: string | null;
 }
 
 export interface KeyLookup {
