@@ -24,17 +24,19 @@ import { z } from 'zod';
 import type { ServerCore } from '../core.js';
 import { presentUser } from '../auth/user-presenter.js';
 import { PermissionDenied, ValidationError } from '../http/errors.js';
+import { email, text } from '../http/fields.js';
 import { operation, type Endpoint, type RequestInfo } from '../http/route-table.js';
 import { present as presentSettings, settingsPatch } from '../settings/routes.js';
 import { SETTING_KEYS } from '../settings/practice-settings.js';
 import { PracticeSetup, type SetupInput } from './service.js';
 
 const setupRequest = settingsPatch.extend({
-  email: z.string().trim().max(254),
+  email,
   password: z.string().max(256),
   password2: z.string().max(256),
-  first_name: z.string().trim().min(1).max(150).optional(),
-  last_name: z.string().trim().max(150).optional(),
+  // Optional as in create-admin: a blank first name becomes "Therapist".
+  first_name: text(150, { min: 0 }).optional(),
+  last_name: text(150, { min: 0 }).optional(),
 });
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
