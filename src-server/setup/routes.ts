@@ -15,7 +15,8 @@
 //     201 { message, user }          the therapist's staff account (the contract's user object); sign in next
 //                                    with POST /api/auth/login/ and the same email and password
 //     400 { field: [messages] }      weak password (create-admin's rules), bad email, password2 mismatch (on
-//                                    `password`), bad setting value; nothing is created
+//                                    `password`), bad setting value; no account is created (settings are
+//                                    checked first: with a bad one nothing is stored), setup stays open
 //     409 { detail, code: 'already_set_up' }   a staff account exists
 //
 //   Both methods: 403 { detail } from any other machine, through a proxy or tunnel (any X-Forwarded-* header),
