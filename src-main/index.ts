@@ -77,7 +77,10 @@ async function start(): Promise<void> {
   });
   const { server } = desktop;
   const appOrigin = new URL(server.url).origin;
-  app.on('web-contents-created', (_event, contents) => lockToAppOrigin(contents, appOrigin, (url) => void shell.openExternal(url)));
+  const openInBrowser = (url: string) => 
+    // The link itself (a video room) is not logged: it admits whoever holds it.
+    void shell.openExternal(url).catch(() => logger.warn('the system browser did not open a link'));
+  app.on('web-contents-created', (_event, contents) => lockToAppOrigin(contents, appOrigin, openInBrowser));
   registerBridge(ipcMain, {
     appOrigin,
     openExternal: (url) => shell.openExternal(url),
