@@ -77,7 +77,7 @@ async function start(): Promise<void> {
   });
   const { server } = desktop;
   const appOrigin = new URL(server.url).origin;
-  const openInBrowser = (url: string) => 
+  const openInBrowser = (url: string) =>
     // The link itself (a video room) is not logged: it admits whoever holds it.
     void shell.openExternal(url).catch(() => logger.warn('the system browser did not open a link'));
   app.on('web-contents-created', (_event, contents) => lockToAppOrigin(contents, appOrigin, openInBrowser));
