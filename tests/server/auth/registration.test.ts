@@ -136,6 +136,22 @@ describe('registration', () => {
     expect(res.body.user.is_staff).toBe(false);
   });
 
+  it('succeeds without an SMTP server: the code waits in the outbox, encrypted', async () => {
+    const offline = await startTestServer({ withoutSmtp: true });
+    try {
+      const email = uniqueEmail();
+      expect((await offline.api.post('/api/auth/register/').send(registration(email))).status).toBe(201);
+      const [rows] = await offline.server.core.db.sequelize.query("SELECT recipient, subject, body, status FROM outbox_mails");
+      expect(rows).toHaveLength(1);
+      expect((rows[0] as { status: string }).status).toBe('queued');
+      expect(JSON.stringify(rows)).not.toMatch(/verification|\d{6}\\n|example\.org/);
+      const [mail] = await offline.server.core.outbox.due(10);
+      expect(JSON.parse(mail.body!).text).toMatch(/^\s*\d{6}\s*$/m);
+    } finally {
+      await offline.stop();
+    }
+  });
+
   it('keeps the names, phone and email encrypted in the database file', async () => {
     const email = uniqueEmail('secretive');
     await registerForCode(ts, email, { first_name: 'Wilhelmina', last_name: 'Quarterly', phone_number: '+49 30 1234567' });
