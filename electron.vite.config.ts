@@ -27,6 +27,9 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: 'out/renderer',
+      // electron-vite leaves bundles unminified; browsers on the LAN download these over Wi-Fi.
+      minify: true,
+      reportCompressedSize: true,
       rollupOptions: { input: { index: resolve('src-renderer/index.html') } },
     },
   },

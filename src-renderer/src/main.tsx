@@ -1,20 +1,31 @@
 // The renderer's entry: the same pages for the desktop window and for browsers on the LAN.
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router-dom';
+import { ApiError } from './api/errors';
+import { App } from './App';
+import { ToastProvider } from './components/Toasts';
+import './styles.css';
 
-function App() {
-  return (
-    <main>
-      <h1>Practice</h1>
-      <p>
-        The API is at <a href="/api/">/api/</a>.
-      </p>
-    </main>
-  );
-}
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A 4xx will not change by asking again; a dropped connection might.
+      retry: (failures, error) => failures < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
+      refetchOnWindowFocus: true,
+    },
+  },
+});
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <ToastProvider>
+          <App />
+        </ToastProvider>
+      </BrowserRouter>
+    </QueryClientProvider>
   </StrictMode>,
 );

@@ -1,0 +1,15 @@
+// The /api/admin/ calls: practice settings and the mail outbox.
+import { request } from './client';
+import type { MailStatus, OutboxMail, Page, PracticeSettings, SettingKey } from './types';
+
+export const adminApi = {
+  settings: () => request<PracticeSettings>('/api/admin/settings/'),
+  updateSettings: (changes: Partial<Record<SettingKey, string | null>>) =>
+    request<PracticeSettings>('/api/admin/settings/', { method: 'PATCH', body: changes }),
+  outbox: (status: MailStatus | undefined, page: number) =>
+    request<Page<OutboxMail>>('/api/admin/outbox/', { query: { status, page } }),
+  retryMail: (id: string) => request<OutboxMail>(`/api/admin/outbox/${id}/retry/`, { method: 'POST' }),
+};
+
+/** The live API root document: its shape is the seed's, read loosely because it is rendered generically. */
+export const apiRoot = () => request<Record<string, unknown>>('/api/', { auth: false });

@@ -1,0 +1,27 @@
+// The stats endpoints' figures as a row of labelled numbers (the client's own and the whole practice's).
+import type { AppointmentStats } from '../api/types';
+
+const FIGURES: { key: keyof Omit<AppointmentStats, 'trend'>; label: string; suffix?: string }[] = [
+  { key: 'total_requests', label: 'Requests' },
+  { key: 'pending_review', label: 'Pending review' },
+  { key: 'scheduled', label: 'Scheduled' },
+  { key: 'completed', label: 'Completed' },
+  { key: 'rejected', label: 'Rejected' },
+  { key: 'completion_rate', label: 'Scheduled rate', suffix: '%' },
+];
+
+export function StatFigures({ stats, label }: { stats: AppointmentStats; label: string }) {
+  return (
+    <dl className="figures" aria-label={label}>
+      {FIGURES.map(({ key, label: name, suffix }) => (
+        <div key={key} className="figure">
+          <dt>{name}</dt>
+          <dd>
+            {stats[key]}
+            {suffix}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,53 @@
+// The therapist's view (loaded on demand, so clients on phones never download it): its pages under one header.
+import { Navigate, Outlet, Route, Routes } from 'react-router-dom';
+import { AppHeader } from '../../components/AppHeader';
+import { AvailabilityPage } from './AvailabilityPage';
+import { OutboxPage } from './OutboxPage';
+import { usePracticeZone } from './practice-zone';
+import { RequestsPage } from './RequestsPage';
+import { SessionsPage } from './SessionsPage';
+import { SettingsPage } from './SettingsPage';
+import { StatsPage } from './StatsPage';
+import { UsersPage } from './UsersPage';
+
+const NAV = [
+  { to: '/admin/', label: 'Requests', end: true },
+  { to: '/admin/sessions', label: 'Sessions' },
+  { to: '/admin/availability', label: 'Availability' },
+  { to: '/admin/users', label: 'Users' },
+  { to: '/admin/stats', label: 'Stats' },
+  { to: '/admin/outbox', label: 'Mail' },
+  { to: '/admin/settings', label: 'Settings' },
+];
+
+function AdminLayout() {
+  const zone = usePracticeZone();
+  return (
+    <div className="admin-shell">
+      <AppHeader title="Practice · Therapist" nav={NAV} />
+      <main className="admin-main">
+        <p className="zone-note">
+          Times in <strong>{zone}</strong>
+        </p>
+        <Outlet />
+      </main>
+    </div>
+  );
+}
+
+export default function AdminApp() {
+  return (
+    <Routes>
+      <Route element={<AdminLayout />}>
+        <Route index element={<RequestsPage />} />
+        <Route path="sessions" element={<SessionsPage />} />
+        <Route path="availability" element={<AvailabilityPage />} />
+        <Route path="users" element={<UsersPage />} />
+        <Route path="stats" element={<StatsPage />} />
+        <Route path="outbox" element={<OutboxPage />} />
+        <Route path="settings" element={<SettingsPage />} />
+        <Route path="*" element={<Navigate to="/admin/" replace />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,45 @@
+// Rejecting a request, with an optional reason that goes to the client in the email.
+import { useMutation } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { meetingsApi } from '../../api/meetings';
+import type { Appointment } from '../../api/types';
+import { TextArea } from '../../components/Field';
+import { FormError } from '../../components/FormError';
+import { useToast } from '../../components/Toasts';
+import { useAppointmentChanged } from './appointment-updates';
+
+export function RejectForm({ appointment }: { appointment: Appointment }) {
+  const toast = useToast();
+  const changed = useAppointmentChanged();
+  const [reason, setReason] = useState('');
+  const reject = useMutation({
+    mutationFn: () => meetingsApi.reject(appointment.id, reason),
+    onSuccess: (rejected) => {
+      changed(rejected);
+      toast.success('The request is rejected. The client gets an email.');
+    },
+    onError: (error) => toast.error(error.message),
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    reject.mutate();
+  };
+  return (
+    <form className="card stack" onSubmit={submit} noValidate aria-labelledby="reject-title">
+      <h3 id="reject-title">Reject</h3>
+      <TextArea
+        label="Reason for the client (optional)"
+        name="rejection_reason"
+        rows={3}
+        maxLength={2000}
+        value={reason}
+        onChange={(event) => setReason(event.target.value)}
+        error={reject.error}
+      />
+      <FormError error={reject.error} fields={['rejection_reason']} />
+      <button type="submit" className="button danger" disabled={reject.isPending}>
+        {reject.isPending ? 'Rejecting…' : 'Reject request'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,88 @@
+// Scheduling: a date and time read in the practice's zone (named beside the input), sent to the API as UTC.
+import { useMutation } from '@tanstack/react-query';
+import { DateTime } from 'luxon';
+import { useState, type FormEvent } from 'react';
+import { ApiError } from '../../api/errors';
+import { meetingsApi } from '../../api/meetings';
+import type { Appointment, TimeSlot } from '../../api/types';
+import { SelectField, TextField } from '../../components/Field';
+import { FormError } from '../../components/FormError';
+import { useToast } from '../../components/Toasts';
+import { formatDateTime } from '../../lib/practice-time';
+import { useAppointmentChanged } from './appointment-updates';
+
+const SLOT_START: Record<TimeSlot, string> = { morning: '09:00', afternoon: '13:00', evening: '18:00' };
+const DURATIONS = [30, 45, 50, 60, 90, 120];
+
+/** The client's first wish as a starting point: their first date at the start of their first slot. */
+function suggestedStart(appointment: Appointment): string {
+  const day = appointment.preferred_dates[0];
+  const slot = appointment.preferred_time_slots[0];
+  return day && slot ? `${day}T${SLOT_START[slot]}` : '';
+}
+
+/** A wall-clock time in `zone` (from datetime-local) as an ISO UTC instant; null when it does not exist there. */
+export function practiceTimeToUtc(local: string, zone: string): string | null {
+  const time = DateTime.fromISO(local, { zone });
+  return time.isValid ? time.toUTC().toISO({ suppressMilliseconds: true }) : null;
+}
+
+export function ScheduleForm({ appointment, zone }: { appointment: Appointment; zone: string }) {
+  const toast = useToast();
+  const changed = useAppointmentChanged();
+  const [start, setStart] = useState(() => suggestedStart(appointment));
+  const [duration, setDuration] = useState(60);
+  const schedule = useMutation({
+    mutationFn: () => {
+      const utc = practiceTimeToUtc(start, zone);
+      if (!utc) throw new ApiError(400, { scheduled_datetime: ['Choose a date and time.'] });
+      return meetingsApi.schedule(appointment.id, utc, duration);
+    },
+    onSuccess: (scheduled) => {
+      changed(scheduled);
+      toast.success(`Scheduled for ${formatDateTime(scheduled.scheduled_datetime!, zone)}. The client gets an email with the link.`);
+    },
+    onError: (error) => toast.error(error.message),
+  });
+  const conflict = schedule.error instanceof ApiError && schedule.error.code === 'time_conflict';
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    schedule.mutate();
+  };
+  return (
+    <form className="card stack" onSubmit={submit} noValidate aria-labelledby="schedule-title">
+      <h3 id="schedule-title">Schedule</h3>
+      <div className="row">
+        <TextField
+          label={`Date and time (${zone})`}
+          name="scheduled_datetime"
+          type="datetime-local"
+          required
+          value={start}
+          onChange={(event) => setStart(event.target.value)}
+          error={schedule.error}
+          hint={`In the practice's time zone, ${zone}.`}
+        />
+        <SelectField label="Duration" name="scheduled_duration" value={duration} onChange={(event) => setDuration(Number(event.target.value))} error={schedule.error}>
+          {DURATIONS.map((minutes) => (
+            <option key={minutes} value={minutes}>
+              {minutes} minutes
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      {conflict ? (
+        <div className="form-error" role="alert">
+          <p>
+            <strong>This time overlaps another session.</strong> {schedule.error?.message} Pick another time.
+          </p>
+        </div>
+      ) : (
+        <FormError error={schedule.error} fields={['scheduled_datetime', 'scheduled_duration']} />
+      )}
+      <button type="submit" className="button primary" disabled={schedule.isPending}>
+        {schedule.isPending ? 'Scheduling…' : 'Schedule and email the client'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,112 @@
+// Practice settings with where each value comes from (environment values are fixed), and the LAN addresses with QR codes.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState, type FormEvent } from 'react';
+import { adminApi } from '../../api/admin';
+import { errorMessage } from '../../api/errors';
+import type { PracticeSettings, SettingKey } from '../../api/types';
+import { TextField } from '../../components/Field';
+import { FormError } from '../../components/FormError';
+import { Empty, QueryView } from '../../components/States';
+import { useToast } from '../../components/Toasts';
+import { desktopBridge } from '../../lib/desktop';
+import { DesktopPanel } from './DesktopPanel';
+import { LanAddress } from './LanAddress';
+import { useSettings } from './practice-zone';
+
+const FIELDS: { key: SettingKey; label: string; hint: string }[] = [
+  { key: 'practice_timezone', label: 'Practice time zone', hint: 'IANA name, e.g. Europe/Berlin. Dates clients may book and every time shown use it.' },
+  { key: 'jitsi_domain', label: 'Jitsi domain', hint: 'Where video rooms are opened, e.g. meet.jit.si.' },
+  { key: 'smtp_url', label: 'SMTP URL', hint: 'smtp://user:password@host:587 (the password is never shown). Empty: mail stays in the outbox.' },
+  { key: 'email_from', label: 'Sender', hint: 'Name and address mail comes from.' },
+];
+
+const SOURCE_LABEL = { environment: 'Set by the environment', database: 'Set here', default: 'Default' } as const;
+
+function valuesOf(settings: PracticeSettings): Record<SettingKey, string> {
+  return Object.fromEntries(FIELDS.map(({ key }) => [key, settings[key].value ?? ''])) as Record<SettingKey, string>;
+}
+
+function SettingsForm({ settings }: { settings: PracticeSettings }) {
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  const [values, setValues] = useState(() => valuesOf(settings));
+  useEffect(() => setValues(valuesOf(settings)), [settings]);
+  const save = useMutation({
+    mutationFn: () => {
+      const changes: Partial<Record<SettingKey, string | null>> = {};
+      for (const { key } of FIELDS) {
+        if (settings[key].editable && values[key] !== (settings[key].value ?? '')) changes[key] = values[key].trim() || null;
+      }
+      return adminApi.updateSettings(changes);
+    },
+    onSuccess: (saved) => {
+      queryClient.setQueryData(['settings'], saved);
+      void queryClient.invalidateQueries({ queryKey: ['available-dates'] });
+      toast.success('Settings saved.');
+    },
+    onError: (error) => toast.error(errorMessage(error)),
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate();
+  };
+  return (
+    <form className="card stack" onSubmit={submit} noValidate aria-labelledby="settings-form-title">
+      <h2 id="settings-form-title">Practice</h2>
+      {FIELDS.map(({ key, label, hint }) => {
+        const setting = settings[key];
+        return (
+          <div key={key} className="setting">
+            <TextField
+              label={label}
+              name={key}
+              value={values[key]}
+              readOnly={!setting.editable}
+              onChange={(event) => setValues((current) => ({ ...current, [key]: event.target.value }))}
+              error={save.error}
+              hint={setting.editable ? hint : `${hint} Fixed by the environment: change it there.`}
+            />
+            <span className={`badge source-${setting.source}`}>{SOURCE_LABEL[setting.source]}</span>
+          </div>
+        );
+      })}
+      <FormError error={save.error} fields={FIELDS.map(({ key }) => key)} />
+      <div>
+        <button type="submit" className="button primary" disabled={save.isPending}>
+          {save.isPending ? 'Saving…' : 'Save settings'}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function SettingsPage() {
+  const settings = useSettings();
+  const desktop = desktopBridge();
+  return (
+    <section aria-labelledby="settings-title" className="stack">
+      <h1 id="settings-title">Settings</h1>
+      <QueryView query={settings}>
+        {(data) => (
+          <>
+            <SettingsForm settings={data} />
+            <div className="card stack">
+              <h2>Open the app on phones and tablets</h2>
+              <p className="muted">Clients on the practice's network open one of these addresses, or scan its code.</p>
+              {data.lan_urls.length === 0 ? (
+                <Empty title="No network address">This computer is not connected to a local network.</Empty>
+              ) : (
+                <ul className="lan-list">
+                  {data.lan_urls.map((url) => (
+                    <LanAddress key={url} url={url} />
+                  ))}
+                </ul>
+              )}
+            </div>
+          </>
+        )}
+      </QueryView>
+      {desktop && <DesktopPanel desktop={desktop} />}
+    </section>
+  );
+}

@@ -1,0 +1,81 @@
+// Sign-in: email and password; unverified accounts are sent on to enter their code.
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { authApi, setupApi } from '../../api/auth';
+import { ApiError } from '../../api/errors';
+import { sessionStore } from '../../api/session';
+import { homePath, useSession } from '../../api/useSession';
+import { TextField } from '../../components/Field';
+import { FormError } from '../../components/FormError';
+import { useToast } from '../../components/Toasts';
+import { AuthLayout } from './AuthLayout';
+
+export function SignInPage() {
+  const session = useSession();
+  const navigate = useNavigate();
+  const toast = useToast();
+  const [params] = useSearchParams();
+  const [email, setEmail] = useState(params.get('email') ?? '');
+  const [password, setPassword] = useState('');
+  const [endedReason] = useState(() => sessionStore.takeEndedReason());
+  // Only the practice computer may answer; from anywhere else the question is refused, which means "no".
+  const setup = useQuery({ queryKey: ['setup'], queryFn: setupApi.state, retry: false });
+  const signIn = useMutation({
+    mutationFn: () => authApi.login(email, password),
+    onSuccess: (signedIn) => {
+      sessionStore.signIn(signedIn);
+      toast.success(`Welcome back, ${signedIn.user.first_name || signedIn.user.email}.`);
+      navigate(params.get('next') ?? homePath(sessionStore.get()), { replace: true });
+    },
+  });
+
+  if (setup.data?.needs_setup) return <Navigate to="/setup" replace />;
+  if (session && !signIn.isPending) return <Navigate to={homePath(session)} replace />;
+
+  const unverified = signIn.error instanceof ApiError && signIn.error.code === 'email_not_verified';
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    signIn.mutate();
+  };
+
+  return (
+    <AuthLayout
+      title="Sign in"
+      footer={
+        <>
+          <Link to="/register">Create an account</Link>
+          <Link to={`/forgot-password${email ? `?email=${encodeURIComponent(email)}` : ''}`}>Forgot your password?</Link>
+        </>
+      }
+    >
+      {endedReason && (
+        <div className="notice" role="alert">
+          {endedReason}
+        </div>
+      )}
+      <form onSubmit={submit} noValidate>
+        <TextField label="Email" name="email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} error={signIn.error} />
+        <TextField
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={signIn.error}
+        />
+        <FormError error={signIn.error} fields={['email', 'password']} />
+        {unverified && (
+          <p>
+            <Link to={`/verify?email=${encodeURIComponent(email)}`}>Enter your verification code</Link>
+          </p>
+        )}
+        <button type="submit" className="button primary wide" disabled={signIn.isPending}>
+          {signIn.isPending ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+    </AuthLayout>
+  );
+}

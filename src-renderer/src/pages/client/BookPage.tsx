@@ -1,0 +1,131 @@
+// Booking: pick up to five of the open dates, the times of day that suit, a reason; the therapist then schedules it.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { meetingsApi, type BookingInput } from '../../api/meetings';
+import type { TimeSlot } from '../../api/types';
+import { useSession } from '../../api/useSession';
+import { fieldMessages, TextArea, TextField } from '../../components/Field';
+import { FormError } from '../../components/FormError';
+import { Empty, QueryView } from '../../components/States';
+import { useToast } from '../../components/Toasts';
+import { formatDay, TIME_SLOT_LABELS } from '../../lib/practice-time';
+
+const MAX_DATES = 5;
+const SLOTS = Object.keys(TIME_SLOT_LABELS) as TimeSlot[];
+
+function toggle<T>(list: T[], item: T): T[] {
+  return list.includes(item) ? list.filter((other) => other !== item) : [...list, item];
+}
+
+export function BookPage() {
+  const session = useSession();
+  const navigate = useNavigate();
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  const dates = useQuery({ queryKey: ['available-dates'], queryFn: meetingsApi.availableDates });
+  const user = session?.user;
+  const [form, setForm] = useState<BookingInput>({
+    first_name: user?.first_name ?? '',
+    last_name: user?.last_name ?? '',
+    email: user?.email ?? '',
+    phone: user?.phone_number ?? '',
+    reason: '',
+    preferred_dates: [],
+    preferred_time_slots: [],
+  });
+  const book = useMutation({
+    mutationFn: () => meetingsApi.book(form),
+    onSuccess: () => {
+      toast.success('Your request is sent. You will get an email once the therapist has scheduled it.');
+      void queryClient.invalidateQueries({ queryKey: ['my-appointments'] });
+      void queryClient.invalidateQueries({ queryKey: ['my-stats'] });
+      navigate('/client/appointments');
+    },
+  });
+  const bind = (name: 'first_name' | 'last_name' | 'email' | 'phone' | 'reason') => ({
+    name,
+    value: form[name],
+    error: book.error,
+    onChange: (event: { target: { value: string } }) => setForm((current) => ({ ...current, [name]: event.target.value })),
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    book.mutate();
+  };
+  const dateErrors = fieldMessages(book.error, 'preferred_dates');
+  const slotErrors = fieldMessages(book.error, 'preferred_time_slots');
+
+  return (
+    <section aria-labelledby="book-title">
+      <h1 id="book-title">Book a session</h1>
+      <p className="muted">Choose the days and times that suit you. The therapist picks the exact time and confirms it by email.</p>
+      <form onSubmit={submit} noValidate className="card stack">
+        <fieldset aria-describedby="dates-help">
+          <legend>Preferred dates</legend>
+          <p id="dates-help" className="hint">
+            Up to {MAX_DATES} dates · {form.preferred_dates.length} chosen
+          </p>
+          <QueryView
+            query={dates}
+            isEmpty={(list) => list.length === 0}
+            empty={<Empty title="No open dates right now">Please check again in a few days.</Empty>}
+          >
+            {(list) => (
+              <div className="chips">
+                {list.map((day) => {
+                  const chosen = form.preferred_dates.includes(day);
+                  return (
+                    <button
+                      key={day}
+                      type="button"
+                      className="chip"
+                      aria-pressed={chosen}
+                      disabled={!chosen && form.preferred_dates.length >= MAX_DATES}
+                      onClick={() => setForm((current) => ({ ...current, preferred_dates: toggle(current.preferred_dates, day).sort() }))}
+                    >
+                      {formatDay(day)}
+                    </button>
+                  );
+                })}
+              </div>
+            )}
+          </QueryView>
+          {dateErrors.length > 0 && <p className="field-error">{dateErrors.join(' ')}</p>}
+        </fieldset>
+        <fieldset>
+          <legend>Times of day</legend>
+          <div className="chips">
+            {SLOTS.map((slot) => (
+              <label key={slot} className="chip check-chip">
+                <input
+                  type="checkbox"
+                  checked={form.preferred_time_slots.includes(slot)}
+                  onChange={() => setForm((current) => ({ ...current, preferred_time_slots: toggle(current.preferred_time_slots, slot) }))}
+                />
+                {TIME_SLOT_LABELS[slot]}
+              </label>
+            ))}
+          </div>
+          {slotErrors.length > 0 && <p className="field-error">{slotErrors.join(' ')}</p>}
+        </fieldset>
+        <TextArea label="What would you like to talk about? (optional)" rows={4} maxLength={2000} {...bind('reason')} />
+        <fieldset>
+          <legend>Contact details</legend>
+          <div className="row">
+            <TextField label="First name" autoComplete="given-name" required {...bind('first_name')} />
+            <TextField label="Last name" autoComplete="family-name" required {...bind('last_name')} />
+          </div>
+          <div className="row">
+            <TextField label="Email" type="email" autoComplete="email" required {...bind('email')} />
+            <TextField label="Phone (optional)" type="tel" autoComplete="tel" {...bind('phone')} />
+          </div>
+        </fieldset>
+        <FormError error={book.error} fields={['first_name', 'last_name', 'email', 'phone', 'reason', 'preferred_dates', 'preferred_time_slots']} />
+        <button type="submit" className="button primary" disabled={book.isPending}>
+          {book.isPending ? 'Sending your request…' : 'Request appointment'}
+        </button>
+      </form>
+    </section>
+  );
+}
