@@ -55,12 +55,14 @@ async function saveRecoveryKey(desktop: DesktopServer): Promise<boolean> {
   return true;
 }
 
-function addRecoveryKeyMenuItem(desktop: DesktopServer): void {
+/** File menu: the recovery key, and the data folder that holds the database and its backups (for a restore). */
+function addFileMenuItems(desktop: DesktopServer): void {
   const menu = Menu.getApplicationMenu();
   const fileMenu = menu?.items.find((item) => item.role?.toLowerCase() === 'filemenu')?.submenu;
   if (!menu || !fileMenu) return;
   fileMenu.insert(0, new MenuItem({ label: 'Save Recovery Key…', click: () => void saveRecoveryKey(desktop) }));
-  fileMenu.insert(1, new MenuItem({ type: 'separator' }));
+  fileMenu.insert(1, new MenuItem({ label: 'Show Data and Backups Folder', click: () => void shell.openPath(desktop.config.dataDir) }));
+  fileMenu.insert(2, new MenuItem({ type: 'separator' }));
   Menu.setApplicationMenu(menu);
 }
 
@@ -89,7 +91,7 @@ async function start(): Promise<void> {
     portNotice: desktop.portNotice,
     saveRecoveryKey: () => saveRecoveryKey(desktop),
   });
-  addRecoveryKeyMenuItem(desktop);
+  addFileMenuItems(desktop);
   app.on('before-quit', holdQuitUntilStopped(() => server.stop(), (code) => app.exit(code), logger));
   app.on('window-all-closed', () => {
     // On macOS the app (and the server that phones on the LAN use) stays until Quit, as Mac apps do.
