@@ -133,12 +133,11 @@ export class Appointments {
     const { Appointment } = this.core.db.models;
     return this.core.db.write(async (transaction) => {
       const appointment = await this.pendingForDecision(id, transaction);
-      const clash = await Appointment.findOne({
-        attributes: ['id'],
-        where: { status: 'scheduled', id: { [Op.ne]: id }, scheduled_datetime: { [Op.lt]: end }, scheduled_end: { [Op.gt]: start } },
+      const clashes = await Appointment.count({
+        where: { status: 'scheduled', scheduled_end: { [Op.gt]: start }, scheduled_datetime: { [Op.lt]: end } },
         transaction,
       });
-      if (clash) throw new Conflict('Another appointment is already scheduled at that time.', 'time_conflict');
+      if (clashes > 0) throw new Conflict('Another appointment is already scheduled at that time.', 'time_conflict');
       const now = this.core.clock.now();
       await appointment.update(
         {

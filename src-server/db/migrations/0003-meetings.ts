@@ -28,8 +28,12 @@ export async function up(queryInterface: QueryInterface): Promise<void> {
   await queryInterface.addIndex('appointments', ['user_id', 'created_at']);
   await queryInterface.addIndex('appointments', ['email_index', 'created_at']);
   await queryInterface.addIndex('appointments', ['status', 'created_at']);
-  await queryInterface.addIndex('appointments', ['status', 'scheduled_datetime']);
-  await queryInterface.addIndex('appointments', ['decided_at']);
+  // Overlap checks look at the few sessions ending after the new start, within the index alone.
+  await queryInterface.addIndex('appointments', ['status', 'scheduled_end', 'scheduled_datetime']);
+  // Covering indexes for the stats: narrow index entries are counted instead of the wide encrypted rows.
+  await queryInterface.addIndex('appointments', ['user_id', 'status', 'scheduled_end']);
+  await queryInterface.addIndex('appointments', ['status', 'scheduled_datetime', 'user_id']);
+  await queryInterface.addIndex('appointments', ['status', 'decided_at', 'user_id']);
 
   await queryInterface.createTable('weekly_availability', {
     id: { type: DataTypes.INTEGER, primaryKey: true },

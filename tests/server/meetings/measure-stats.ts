@@ -78,6 +78,15 @@ try {
   const decrypted = loaded.map((row) => [row.first_name, row.last_name, row.email, row.phone, row.reason]).length;
   const loadAndDecrypt = performance.now() - started;
 
+  const request = await Appointment.findOne({ where: { status: 'pending_review' } });
+  started = performance.now();
+  const scheduled = await ts.api
+    .post(`/api/meetings/appointments/${request!.id}/schedule/`)
+    .set('Authorization', staff.bearer)
+    .send({ scheduled_datetime: new Date(ts.server.core.clock.now().getTime() + 400 * DAY_MS).toISOString() });
+  const scheduleMs = performance.now() - started;
+  if (scheduled.status !== 200) throw new Error(`schedule answered ${scheduled.status}`);
+
   const format = (ms: number) => `${ms.toFixed(0)} ms`;
   process.stdout.write(
     [
@@ -85,6 +94,7 @@ try {
       `GET appointments/stats/ (whole practice, with trend), median of 5: ${format(practiceStats)}`,
       `GET user/appointments/stats/ (one of ${OWNERS} owners), median of 5: ${format(ownStats)}`,
       `loading the rows instead: 3 columns raw, median of 3: ${format(loadStatusColumns)}; whole models with decryption (${decrypted} rows): ${format(loadAndDecrypt)}`,
+      `POST appointments/<id>/schedule/ (overlap check among ${Math.ceil(APPOINTMENTS / 3)} sessions, write, mail): ${format(scheduleMs)}`,
       '',
     ].join('\n'),
   );
