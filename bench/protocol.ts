@@ -1,0 +1,23 @@
+// The messages between the benchmark orchestrator and the practice server's process.
+
+export interface BenchAccount {
+  id: string;
+  access: string;
+}
+
+export interface PracticeReady {
+  type: 'ready';
+  url: string;
+  /** A staff access token. */
+  staff: string;
+  /** The client whose page of 20 appointments is read. */
+  reader: BenchAccount;
+  /** The client whose pending requests staff schedule. */
+  requester: BenchAccount;
+  /** The owner of the 100,000 appointments behind the stats figure. */
+  stats: BenchAccount;
+}
+
+export type ChildRequest = { type: 'memory' } | { type: 'seed'; userId: string; count: number } | { type: 'load-rows' };
+
+export type ChildReply = { type: 'memory'; rssBytes: number } | { type: 'seeded' } | { type: 'loaded'; ms: number };
