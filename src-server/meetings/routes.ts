@@ -1,5 +1,6 @@
 // `/api/meetings/`: appointment requests, their scheduling with Jitsi, meeting info and stats, in the seed's shape.
 import type { ServerCore } from '../core.js';
+import type { AppointmentInstance } from '../db/models/appointment.js';
 import { pageOf, pageRequest } from '../http/pagination.js';
 import { operation, type Endpoint, type Principal } from '../http/route-table.js';
 import { Appointments } from './appointments.js';
@@ -16,7 +17,8 @@ import { SEED_DOCS } from './seed-docs.js';
 export function meetingsEndpoints(core: ServerCore): Endpoint[] {
   const appointments = new Appointments(core);
   const statistics = new AppointmentStatistics(core);
-  const present = (appointment: Parameters<typeof presentAppointment>[0]) => presentAppointment(appointment, core.clock.now());
+  const present = (appointment: AppointmentInstance) => presentAppointment(appointment, core.clock.now());
+  // The router lets only a signed-in caller reach a `user` or `staff` operation.
   const caller = (principal: Principal | null): Principal => principal!;
 
   const listOperation = (ownOnly: boolean, summary: string) =>

@@ -190,3 +190,13 @@ describe('reading requests', () => {
     expect((await ts.api.get('/api/meetings/user/appointments/?page=9').set('Authorization', await bearer(ts, client))).status).toBe(404);
   });
 });
+
+describe('deleting an account', () => {
+  it('deletes its appointments with it', async () => {
+    const leaving = await createAccount(ts);
+    const request = await createRequest(ts, leaving);
+    await ts.server.core.db.write((transaction) => leaving.user.destroy({ transaction }));
+    const res = await ts.api.get(`/api/meetings/appointments/${String(request.id)}/`).set('Authorization', await bearer(ts, staff));
+    expect(res.status).toBe(404);
+  });
+});
