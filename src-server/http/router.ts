@@ -1,6 +1,6 @@
 // Turns the route table into Express routes: 404 for bad path parameters, 405 with Allow, auth, throttles, validation.
-import express, { type Request, type Response } from 'express';
-import { MethodNotAllowed, NotAuthenticated, NotFound, PermissionDenied } from './errors.js';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { MethodNotAllowed, NotAuthenticated, PermissionDenied } from './errors.js';
 import { paramsMatch, toExpressPath } from './path-params.js';
 import type { Endpoint, HttpMethod, Operation, Principal, RequestInfo } from './route-table.js';
 import type { Throttle } from './throttle.js';
@@ -23,8 +23,9 @@ export function allowedMethods(endpoint: Endpoint): string[] {
 export function buildApiRouter(endpoints: Endpoint[], deps: RouterDependencies): express.Router {
   const router = express.Router({ strict: false });
   for (const endpoint of endpoints) {
-    router.all(toExpressPath(endpoint.path), async (req: Request, res: Response) => {
-      if (!paramsMatch(endpoint.path, req.params as Record<string, string>)) throw new NotFound();
+    router.all(toExpressPath(endpoint.path), async (req: Request, res: Response, next: NextFunction) => {
+      // Like Django's converters: a parameter that does not fit means this route does not match (a later one may).
+      if (!paramsMatch(endpoint.path, req.params as Record<string, string>)) return next();
       if (req.method === 'OPTIONS') {
         res.set('Allow', allowedMethods(endpoint).join(', ')).json({ name: endpoint.key, description: endpoint.doc.description ?? '', renders: ['application/json'], parses: ['application/json'] });
         return;

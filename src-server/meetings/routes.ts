@@ -10,10 +10,6 @@ import { AppointmentStatistics } from './stats.js';
 import { appointmentBody, appointmentListQuery, rejectBody, scheduleBody } from './schemas.js';
 import { SEED_DOCS } from './seed-docs.js';
 
-/**
- * Fixed paths (`appointments/stats/`, `…/available-dates/`, `…/create/`) come before `appointments/<uuid:pk>/`:
- * the router answers 404 when a path parameter does not fit, so the uuid route must not see them first.
- */
 export function meetingsEndpoints(core: ServerCore): Endpoint[] {
   const appointments = new Appointments(core);
   const statistics = new AppointmentStatistics(core);
