@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import supertest from 'supertest';
 import { loadConfig } from '../../src-server/config.js';
-import { createLogger } from '../../src-server/logger.js';
+import { createLogger, type Logger } from '../../src-server/logger.js';
 import type { DeliveryOptions } from '../../src-server/mail/delivery-worker.js';
 import { startPracticeServer, type PracticeServer } from '../../src-server/server.js';
 import { Mailbox } from './mailbox.js';
@@ -28,6 +28,8 @@ export interface TestServerOptions {
   /** Serve the built renderer (out/renderer) at `/`. */
   staticDir?: string;
   delivery?: Partial<DeliveryOptions>;
+  /** Where the server logs (default: silent, or TEST_LOG_LEVEL). */
+  logger?: Logger;
 }
 
 export function tempDataDir(): string {
@@ -53,7 +55,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const server = await startPracticeServer({
     config,
     clock,
-    logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+    logger: options.logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
     delivery: { pollMs: 100, baseBackoffMs: 200, maxBackoffMs: 1_000, ...options.delivery },
     shutdownGraceMs: 2_000,
     staticDir: options.staticDir,
