@@ -11,7 +11,7 @@ const dataDir = tempDataDir();
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 function createAdmin(...args: string[]) {
-  return spawnSync('npx', ['tsx', 'src-server/create-admin.ts', ...args], {
+  return spawnSync('npx', ['tsx', 'scripts/create-admin.ts', ...args], {
     env: { ...process.env, DATA_DIR: dataDir, PASSWORD_HASH_COST: '1024', ENCRYPTION_KEY: '' },
     encoding: 'utf8',
     timeout: 60_000,

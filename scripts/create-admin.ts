@@ -1,10 +1,10 @@
 // `npm run create-admin -- --email E --password P [--first-name F --last-name L]`: the first staff account, without prompts.
 import { parseArgs } from 'node:util';
-import { createOrPromoteStaff } from './auth/staff-account.js';
-import { ConfigError, loadConfig } from './config.js';
-import { ValidationError } from './http/errors.js';
-import { createLogger } from './logger.js';
-import { openCore } from './open-core.js';
+import { createOrPromoteStaff } from '../src-server/auth/staff-account.js';
+import { ConfigError, loadConfig } from '../src-server/config.js';
+import { ValidationError } from '../src-server/http/errors.js';
+import { createLogger } from '../src-server/logger.js';
+import { openCore } from '../src-server/open-core.js';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
