@@ -24,8 +24,15 @@ export default defineConfig({
   },
   renderer: {
     root: 'src-renderer',
-    plugins: [react()],
+    plugins: [
+      react(),
+      // electron-vite forces base './' (for file:// windows); ours is served at `/` with client-side routes such as
+      // /client/book, where './assets/…' would miss: assets resolve from the root.
+      { name: 'practice:assets-from-root', config: () => ({ base: '/' }) },
+    ],
     build: {
+      // Phones on the LAN run older browsers than Electron's Chromium.
+      target: 'es2022',
       outDir: 'out/renderer',
       // electron-vite leaves bundles unminified; browsers on the LAN download these over Wi-Fi.
       minify: true,

@@ -18,6 +18,13 @@ function toggle<T>(list: T[], item: T): T[] {
   return list.includes(item) ? list.filter((other) => other !== item) : [...list, item];
 }
 
+/** YYYY-MM-DD days grouped by their YYYY-MM month, in order. */
+function byMonth(days: string[]): [string, string[]][] {
+  const months = new Map<string, string[]>();
+  for (const day of days) months.set(day.slice(0, 7), [...(months.get(day.slice(0, 7)) ?? []), day]);
+  return [...months.entries()];
+}
+
 export function BookPage() {
   const session = useSession();
   const navigate = useNavigate();
@@ -71,25 +78,33 @@ export function BookPage() {
             isEmpty={(list) => list.length === 0}
             empty={<Empty title="No open dates right now">Please check again in a few days.</Empty>}
           >
-            {(list) => (
-              <div className="chips">
-                {list.map((day) => {
-                  const chosen = form.preferred_dates.includes(day);
-                  return (
-                    <button
-                      key={day}
-                      type="button"
-                      className="chip"
-                      aria-pressed={chosen}
-                      disabled={!chosen && form.preferred_dates.length >= MAX_DATES}
-                      onClick={() => setForm((current) => ({ ...current, preferred_dates: toggle(current.preferred_dates, day).sort() }))}
-                    >
-                      {formatDay(day)}
-                    </button>
-                  );
-                })}
-              </div>
-            )}
+            {(list) =>
+              byMonth(list).map(([month, days]) => (
+                <div key={month} className="month">
+                  <p className="month-name" aria-hidden="true">
+                    {formatDay(`${month}-01`, { month: 'long', year: 'numeric' })}
+                  </p>
+                  <div className="chips date-chips">
+                    {days.map((day) => {
+                      const chosen = form.preferred_dates.includes(day);
+                      return (
+                        <button
+                          key={day}
+                          type="button"
+                          className="chip"
+                          aria-pressed={chosen}
+                          aria-label={formatDay(day, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })}
+                          disabled={!chosen && form.preferred_dates.length >= MAX_DATES}
+                          onClick={() => setForm((current) => ({ ...current, preferred_dates: toggle(current.preferred_dates, day).sort() }))}
+                        >
+                          {formatDay(day, { weekday: 'short', day: 'numeric' })}
+                        </button>
+                      );
+                    })}
+                  </div>
+                </div>
+              ))
+            }
           </QueryView>
           {dateErrors.length > 0 && <p className="field-error">{dateErrors.join(' ')}</p>}
         </fieldset>
