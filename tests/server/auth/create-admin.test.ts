@@ -12,7 +12,7 @@ afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 function createAdmin(...args: string[]) {
   return spawnSync('npx', ['tsx', 'scripts/create-admin.ts', ...args], {
-    env: { ...process.env, DATA_DIR: dataDir, PASSWORD_HASH_COST: '1024', ENCRYPTION_KEY: '' },
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', PASSWORD_HASH_COST: '1024', ENCRYPTION_KEY: '' },
     encoding: 'utf8',
     timeout: 60_000,
   });
