@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { ApiError } from './api/errors';
+import { sessionStore } from './api/session';
 import { App } from './App';
 import { ToastProvider } from './components/Toasts';
 import './styles.css';
@@ -16,6 +17,14 @@ const queryClient = new QueryClient({
       refetchOnWindowFocus: true,
     },
   },
+});
+
+// Nothing cached for one person may show for the next: a sign-out, an ended session or another sign-in empties the cache.
+let signedInAs = sessionStore.get()?.user.id;
+sessionStore.subscribe(() => {
+  const now = sessionStore.get()?.user.id;
+  if (now !== signedInAs) queryClient.clear();
+  signedInAs = now;
 });
 
 createRoot(document.getElementById('root')!).render(

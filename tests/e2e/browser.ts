@@ -1,10 +1,10 @@
 // Chromium for the end-to-end tests: pages that fail on console errors, screenshots at desktop and phone widths, axe.
 import fs from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
 import { expect } from 'vitest';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { startTestServer, type TestServer, type TestServerOptions } from '../helpers/test-server.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = fs.existsSync(CHROMIUM);
@@ -26,8 +26,8 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 }
 
-export function startAppServer(): Promise<TestServer> {
-  return startTestServer({ staticDir: RENDERER_DIR });
+export function startAppServer(options: Omit<TestServerOptions, 'staticDir'> = {}): Promise<TestServer> {
+  return startTestServer({ ...options, staticDir: RENDERER_DIR });
 }
 
 export interface AppPage {
@@ -59,7 +59,12 @@ export async function snapBoth(page: Page, name: string): Promise<void> {
     // A sticky header would be drawn where the page was scrolled to.
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.waitForTimeout(150);
-    await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${label}.png`), fullPage: true });
+    if (label === 'phone') {
+      // Nothing may make a phone scroll sideways.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} is wider than a phone`).toBeLessThanOrEqual(size.width);
+    }
+    // Toasts come and go; they would hide the screen under them.
+    await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${label}.png`), fullPage: true, style: '.toasts { display: none; }' });
   }
   await page.setViewportSize(original);
 }

@@ -1,5 +1,4 @@
 // React's view of the session: the signed-in user, and signing out (server-side revoke, then local cleanup).
-import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useSyncExternalStore } from 'react';
 import { authApi } from './auth';
 import { sessionStore, type Session } from './session';
@@ -8,8 +7,8 @@ export function useSession(): Session | null {
   return useSyncExternalStore(sessionStore.subscribe, sessionStore.get);
 }
 
+/** Ends the session here and on the server; the query cache empties itself when the session ends (main.tsx). */
 export function useSignOut(): () => Promise<void> {
-  const queryClient = useQueryClient();
   return useCallback(async () => {
     const session = sessionStore.get();
     if (session) {
@@ -17,8 +16,7 @@ export function useSignOut(): () => Promise<void> {
       await authApi.logout(session.refresh).catch(() => undefined);
     }
     sessionStore.end();
-    queryClient.clear();
-  }, [queryClient]);
+  }, []);
 }
 
 /** Where a signed-in person starts: the therapist's view or the client's. */

@@ -95,7 +95,7 @@ function BlockedDates() {
   return (
     <div className="card stack">
       <h2 id="blocked-title">Blocked dates</h2>
-      <form className="row align-end" onSubmit={submit} noValidate aria-labelledby="blocked-title">
+      <form className="inline-form" onSubmit={submit} noValidate aria-labelledby="blocked-title">
         <TextField label="Date" name="date" type="date" required value={date} onChange={(e) => setDate(e.target.value)} error={block.error} />
         <TextField label="Note (optional)" name="note" maxLength={200} value={note} onChange={(e) => setNote(e.target.value)} error={block.error} />
         <button type="submit" className="button primary" disabled={block.isPending}>

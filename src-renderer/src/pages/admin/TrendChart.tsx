@@ -13,7 +13,7 @@ export default function TrendChart({ trend }: { trend: WeekTrend[] }) {
   const rows = trend.map((week) => ({ ...week, label: formatDay(week.week_start, { day: 'numeric', month: 'short' }) }));
   return (
     <figure className="chart">
-      <div className="chart-canvas" aria-hidden="true">
+      <div className="chart-canvas">
         <ResponsiveContainer width="100%" height={280}>
           <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />

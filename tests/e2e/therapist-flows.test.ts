@@ -1,0 +1,204 @@
+// End to end in Chromium: the therapist rejects, meets a double booking, sets availability, manages users, reads
+// the stats, retries failed mail and changes settings; every screen is photographed and scanned by axe.
+import type { Browser } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestServer } from '../helpers/test-server.js';
+import { createAccount, type TestAccount } from '../helpers/users.js';
+import { checkScreen, launchBrowser, openApp, skipReason, startAppServer, type AppPage } from './browser.js';
+
+const suite = skipReason ? describe.skip : describe;
+if (skipReason) console.warn(`e2e skipped: ${skipReason}`);
+
+const SLOW = { timeout: 120_000 };
+
+interface Booked {
+  id: string;
+}
+
+suite('the therapist at work in the browser', () => {
+  let ts: TestServer;
+  let browser: Browser;
+  let therapist: TestAccount;
+  let client: TestAccount;
+  let admin: AppPage;
+  let openDates: string[];
+
+  async function book(account: TestAccount, reason: string, dates = openDates.slice(0, 2)): Promise<Booked> {
+    const response = await ts.api
+      .post('/api/meetings/appointments/create/')
+      .set('Authorization', account.bearer)
+      .send({ first_name: 'Grace', last_name: 'Hopper', email: account.email, reason, preferred_dates: dates, preferred_time_slots: ['afternoon'] })
+      .expect(201);
+    return response.body as Booked;
+  }
+
+  async function openRequest(reason: string) {
+    await admin.page.goto('/admin/');
+    await admin.page.getByRole('row').filter({ hasText: 'Grace Hopper' }).first().waitFor();
+    const rows = await ts.api.get('/api/meetings/appointments/').query({ status: 'pending_review' }).set('Authorization', therapist.bearer);
+    const index = (rows.body.results as { reason: string }[]).findIndex((row) => row.reason === reason);
+    await admin.page.getByRole('button', { name: /Open request of Grace Hopper/ }).nth(index).click();
+    const drawer = admin.page.getByRole('dialog');
+    await drawer.getByText(reason).waitFor();
+    return drawer;
+  }
+
+  beforeAll(async () => {
+    // One failed attempt marks a mail failed, so the retry button can be shown without waiting for ten.
+    ts = await startAppServer({ delivery: { maxAttempts: 1 } });
+    therapist = await createAccount(ts, { staff: true });
+    client = await createAccount(ts);
+    openDates = (await ts.api.get('/api/meetings/appointments/available-dates/').expect(200)).body as string[];
+    browser = await launchBrowser();
+    admin = await openApp(browser, ts);
+    await admin.page.goto('/login');
+    await admin.page.getByLabel('Email').fill(therapist.email);
+    await admin.page.getByLabel('Password').fill('wrong password');
+    await admin.page.getByRole('button', { name: 'Sign in' }).click();
+    await admin.page.getByText('No active account found with the given credentials').waitFor();
+    await checkScreen(admin.page, 'sign-in-error');
+    await admin.page.getByLabel('Password').fill(therapist.password);
+    await admin.page.getByRole('button', { name: 'Sign in' }).click();
+    await admin.page.waitForURL('**/admin/');
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await ts?.stop();
+  });
+
+  it('rejects a request with a reason that reaches the client by mail', SLOW, async () => {
+    await book(client, 'Rejected one');
+    const drawer = await openRequest('Rejected one');
+    await drawer.getByLabel('Reason for the client (optional)').fill('The practice is full until spring.');
+    await drawer.getByRole('button', { name: 'Reject request' }).click();
+    await admin.page.getByText('The request is rejected').waitFor();
+    await drawer.getByText('The practice is full until spring.').waitFor();
+    await checkScreen(admin.page, 'admin-drawer-rejected');
+    const mail = await ts.mailbox.waitFor((m) => m.to === client.email && /request/i.test(m.subject));
+    expect(mail.text).toContain('The practice is full until spring.');
+  });
+
+  it('refuses a time that overlaps another session, saying so beside the form', SLOW, async () => {
+    const first = await book(client, 'First session');
+    await book(client, 'Second session');
+    const day = openDates[0];
+    // 14:00 in Europe/Berlin (the test server's practice zone): 13:00 UTC in winter, 12:00 UTC in summer.
+    const offsetHours = new Date(`${day}T12:00:00Z`).toLocaleString('en-US', { timeZone: 'Europe/Berlin', hour: 'numeric', hour12: false }) === '13' ? 1 : 2;
+    const utc = new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)), 14 - offsetHours)).toISOString();
+    await ts.api.post(`/api/meetings/appointments/${first.id}/schedule/`).set('Authorization', therapist.bearer).send({ scheduled_datetime: utc }).expect(200);
+
+    const drawer = await openRequest('Second session');
+    await drawer.getByLabel(/Date and time/).fill(`${day}T14:30`);
+    await drawer.getByRole('button', { name: 'Schedule and email the client' }).click();
+    await drawer.getByText('This time overlaps another session.').waitFor();
+    await checkScreen(admin.page, 'admin-drawer-conflict');
+    await admin.page.keyboard.press('Escape');
+  });
+
+  it('sets the weekly days and blocks a date, and clients see it in the open dates', SLOW, async () => {
+    const { page } = admin;
+    await page.getByRole('link', { name: 'Availability' }).click();
+    const monday = page.getByLabel('Monday');
+    await expect.poll(() => monday.isChecked()).toBe(true);
+    await monday.uncheck();
+    await page.getByRole('button', { name: 'Save weekly days' }).click();
+    await page.getByText('Clients can now ask for Tuesday').waitFor();
+
+    const blocked = openDates.find((day) => new Date(`${day}T12:00:00Z`).getUTCDay() !== 1)!;
+    await page.getByLabel('Date', { exact: true }).fill(blocked);
+    await page.getByLabel('Note (optional)').fill('Training day');
+    await page.getByRole('button', { name: 'Block date' }).click();
+    await page.getByText('Training day').waitFor();
+    await checkScreen(page, 'admin-availability');
+
+    const dates = (await ts.api.get('/api/meetings/appointments/available-dates/').expect(200)).body as string[];
+    expect(dates).not.toContain(blocked);
+    expect(dates.some((day) => new Date(`${day}T12:00:00Z`).getUTCDay() === 1)).toBe(false);
+
+    await page.getByRole('button', { name: /^Unblock/ }).click();
+    await page.getByText('No blocked dates').waitFor();
+  });
+
+  it('deactivates a client, who is signed out with a clear message, then deletes them after confirming', SLOW, async () => {
+    const other = await createAccount(ts, { email: `leaving-${Date.now()}@example.com` });
+    const clientPage = await openApp(browser, ts);
+    await clientPage.page.goto('/login');
+    await clientPage.page.getByLabel('Email').fill(other.email);
+    await clientPage.page.getByLabel('Password').fill(other.password);
+    await clientPage.page.getByRole('button', { name: 'Sign in' }).click();
+    await clientPage.page.waitForURL('**/client/appointments');
+
+    const { page } = admin;
+    await page.getByRole('link', { name: 'Users' }).click();
+    await page.getByLabel('Search by name or email').fill('leaving-');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('row').filter({ hasText: other.email }).waitFor();
+    await expect.poll(() => page.getByRole('row').count()).toBe(2);
+    await page.getByRole('button', { name: `Deactivate ${other.email}` }).click();
+    await page.getByText(`User ${other.email} has been deactivated.`).waitFor();
+    await checkScreen(page, 'admin-users');
+
+    await clientPage.page.getByRole('link', { name: 'Book a session' }).first().click();
+    await clientPage.page.reload();
+    await clientPage.page.getByText('Your account has been deactivated').waitFor();
+    expect(clientPage.page.url()).toContain('/login');
+    await checkScreen(clientPage.page, 'sign-in-deactivated');
+    expect(clientPage.errors).toEqual([]);
+    await clientPage.context.close();
+
+    await page.getByRole('button', { name: `Delete ${other.email}` }).click();
+    const confirm = page.getByRole('dialog');
+    await confirm.getByText('cannot be undone').waitFor();
+    await checkScreen(page, 'admin-delete-dialog');
+    await confirm.getByRole('button', { name: 'Delete account' }).click();
+    await page.getByText(`User ${other.email} has been deleted.`).waitFor();
+    await page.getByText('Nobody matches').waitFor();
+  });
+
+  it('shows the practice figures and the weekly trend as a chart', SLOW, async () => {
+    const { page } = admin;
+    await page.getByRole('link', { name: 'Stats' }).click();
+    const figures = page.getByRole('definition').first();
+    await figures.waitFor();
+    expect(await page.locator('.figure').filter({ hasText: 'Requests' }).locator('dd').textContent()).toBe('3');
+    await page.locator('.recharts-surface').first().waitFor();
+    await checkScreen(page, 'admin-stats');
+  });
+
+  it('lists sent and failed mail and retries a failed one', SLOW, async () => {
+    ts.mailbox.rejectWith = { code: 550, message: 'Mailbox unavailable' };
+    const failing = await book(client, 'Mail will fail');
+    await ts.api.post(`/api/meetings/appointments/${failing.id}/reject/`).set('Authorization', therapist.bearer).send({}).expect(200);
+    const { page } = admin;
+    await page.getByRole('link', { name: 'Mail' }).click();
+    await page.getByRole('button', { name: 'Failed' }).click();
+    const retry = page.getByRole('button', { name: /^Retry/ });
+    await retry.first().waitFor({ timeout: 20_000 });
+    await checkScreen(page, 'admin-outbox');
+
+    ts.mailbox.rejectWith = null;
+    await retry.first().click();
+    await page.getByText(/is queued again/).waitFor();
+    await ts.mailbox.waitFor((m) => m.to === client.email && /request/i.test(m.subject) && !m.text.includes('full until spring'));
+  });
+
+  it('changes a stored setting, shows environment values read-only, and lists the LAN addresses', SLOW, async () => {
+    const { page } = admin;
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const zone = page.getByLabel('Practice time zone');
+    await expect.poll(() => zone.getAttribute('readonly')).not.toBeNull();
+    expect(await zone.inputValue()).toBe('Europe/Berlin');
+    await page.getByLabel('Jitsi domain').fill('video.practice.example');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Settings saved.').waitFor();
+    await page.getByText('Set here').waitFor();
+    await checkScreen(page, 'admin-settings');
+    const settings = await ts.api.get('/api/admin/settings/').set('Authorization', therapist.bearer).expect(200);
+    expect(settings.body.jitsi_domain).toMatchObject({ value: 'video.practice.example', source: 'database' });
+  });
+
+  it('shows no JavaScript or console errors on the way', () => {
+    expect(admin.errors).toEqual([]);
+  });
+});
