@@ -8,8 +8,8 @@ import { initialScriptSize } from './renderer-size.js';
 import { machine, table, writeJson, type Figure } from './report.js';
 
 const quick = process.argv.includes('--quick');
-const SECONDS = quick ? 4 : 10;
-const WARMUP_SECONDS = quick ? 1 : 3;
+const SECONDS = quick ? 3 : 8;
+const WARMUP_SECONDS = quick ? 1 : 2;
 const CONNECTIONS = 10;
 const SCHEDULES = quick ? 300 : 1_000;
 const SCHEDULE_CONNECTIONS = 50;
@@ -127,8 +127,15 @@ async function main(): Promise<void> {
 
     const figures: Figure[] = [await memoryAfterRequests(practice, new URL(compared[0].route, base).href, reader.access)];
     for (const figure of compared) {
-      const practiceRate = await requestsPerSecond(new URL(figure.route, base).href, authorization(figure.access));
-      const bareRate = await requestsPerSecond(new URL(figure.route, bare.url).href, {});
+      // Interleaved and best of two, so that a burst of other work on the machine skews neither side alone.
+      const practiceRates: number[] = [];
+      const bareRates: number[] = [];
+      for (let round = 0; round < 2; round++) {
+        practiceRates.push(await requestsPerSecond(new URL(figure.route, base).href, authorization(figure.access)));
+        bareRates.push(await requestsPerSecond(new URL(figure.route, bare.url).href, {}));
+      }
+      const practiceRate = Math.max(...practiceRates);
+      const bareRate = Math.max(...bareRates);
       const ratio = practiceRate / bareRate;
       figures.push({ name: figure.name, value: practiceRate, unit: 'req/s', baseline: bareRate, ratio, goal: `ratio ≥ ${figure.goal}`, met: ratio >= figure.goal, note: `${Buffer.byteLength(bodies[figure.route])} B body` });
     }
@@ -143,7 +150,7 @@ async function main(): Promise<void> {
 
     const host = machine();
     console.log(`\n${table(figures)}\n`);
-    console.log(`${quick ? 'quick run' : 'full run'} in ${Math.round((Date.now() - started) / 1000)} s on ${host.cpu} (${host.cores} cores, ${host.memoryGb} GB), Node ${host.node}, ${host.platform}; ${CONNECTIONS} connections, ${SECONDS} s per figure`);
+    console.log(`${quick ? 'quick run' : 'full run'} in ${Math.round((Date.now() - started) / 1000)} s on ${host.cpu} (${host.cores} cores, ${host.memoryGb} GB), Node ${host.node}, ${host.platform}; ${CONNECTIONS} connections, best of 2 × ${SECONDS} s per side`);
     if (process.env.BENCH_JSON) writeJson(process.env.BENCH_JSON, figures, quick);
   } finally {
     await Promise.all([practice.stop(), bare.stop()]);
