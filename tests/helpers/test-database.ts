@@ -11,6 +11,9 @@ export interface TestDatabase {
 
 const POSTGRES_URL = /^postgres(ql)?:\/\//;
 
+/** True when this run is the PostgreSQL one: tests of SQLite's files and pragmas skip themselves with it. */
+export const onPostgres = POSTGRES_URL.test(process.env.DATABASE_URL ?? '');
+
 async function onServer<T>(serverUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();

@@ -1,5 +1,6 @@
 import { QueryTypes } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { onPostgres } from '../../helpers/test-database.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 import { createAccount, type TestAccount } from '../../helpers/users.js';
 
@@ -14,7 +15,7 @@ afterAll(() => ts.stop());
 
 describe('the SQLite database', () => {
   // SQLite pragmas; CI also runs this suite on PostgreSQL, where they do not exist.
-  it.skipIf(/^postgres/.test(process.env.DATABASE_URL ?? ''))('runs in WAL mode with foreign keys on and every migration applied', async () => {
+  it.skipIf(onPostgres)('runs in WAL mode with foreign keys on and every migration applied', async () => {
     const { sequelize } = ts.server.core.db;
     const [mode] = await sequelize.query<{ journal_mode: string }>('PRAGMA journal_mode', { type: QueryTypes.SELECT });
     expect(mode.journal_mode).toBe('wal');
