@@ -37,6 +37,7 @@ suite('booking a session in the browser', () => {
     await checkScreen(page, 'sign-in');
 
     await page.getByRole('link', { name: 'Create an account' }).click();
+    await page.getByRole('heading', { name: 'Create your account' }).waitFor();
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('First name').fill('Ada');
     await page.getByLabel('Last name').fill('Lovelace');
