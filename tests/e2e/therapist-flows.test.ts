@@ -198,6 +198,20 @@ suite('the therapist at work in the browser', () => {
     expect(settings.body.jitsi_domain).toMatchObject({ value: 'video.practice.example', source: 'database' });
   });
 
+  it('keeps the therapist signed in past the life of the access token: refreshed silently, the refresh token rotated', SLOW, async () => {
+    const { page } = admin;
+    const stored = () => page.evaluate(() => JSON.parse(localStorage.getItem('practice.session') ?? 'null') as { access: string; refresh: string } | null);
+    const before = await stored();
+    ts.clock.advance(30 * 60_000);
+    await page.getByRole('link', { name: 'Requests' }).click();
+    await page.getByRole('button', { name: 'All' }).click();
+    await page.getByRole('row').filter({ hasText: 'Grace Hopper' }).first().waitFor();
+    const after = await stored();
+    expect(after?.access).not.toBe(before?.access);
+    expect(after?.refresh).not.toBe(before?.refresh);
+    await ts.api.post('/api/auth/token/refresh/').send({ refresh: before?.refresh }).expect(401);
+  });
+
   it('shows no JavaScript or console errors on the way', () => {
     expect(admin.errors).toEqual([]);
   });

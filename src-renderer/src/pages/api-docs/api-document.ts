@@ -78,7 +78,7 @@ export function curlExample(endpoint: EndpointDoc, method: string): string {
   if (!/^none required/i.test(endpoint.authentication)) lines.push(`  -H 'Authorization: Bearer <access token>'`);
   if (endpoint.example !== undefined && method !== 'GET' && method !== 'DELETE') {
     lines.push(`  -H 'Content-Type: application/json'`);
-    lines.push(`  -d '${JSON.stringify(endpoint.example)}'`);
+    lines.push(`  -d '${JSON.stringify(endpoint.example, null, 2).replaceAll('\n', '\n  ')}'`);
   }
   return lines.join(' \\\n');
 }
