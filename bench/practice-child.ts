@@ -69,8 +69,10 @@ async function loadAllRows(): Promise<number> {
 
 async function handle(request: ChildRequest): Promise<ChildReply> {
   switch (request.type) {
-    case 'memory':
-      return { type: 'memory', rssBytes: process.memoryUsage().rss };
+    case 'memory': {
+      const usage = process.memoryUsage();
+      return { type: 'memory', rssBytes: usage.rss, heapUsedBytes: usage.heapUsed, heapTotalBytes: usage.heapTotal };
+    }
     case 'seed':
       await seedAppointments(core, request.userId, request.count);
       return { type: 'seeded' };

@@ -20,4 +20,4 @@ export interface PracticeReady {
 
 export type ChildRequest = { type: 'memory' } | { type: 'seed'; userId: string; count: number } | { type: 'load-rows' };
 
-export type ChildReply = { type: 'memory'; rssBytes: number } | { type: 'seeded' } | { type: 'loaded'; ms: number };
+export type ChildReply = { type: 'memory'; rssBytes: number; heapUsedBytes: number; heapTotalBytes: number } | { type: 'seeded' } | { type: 'loaded'; ms: number };
