@@ -1,39 +1,31 @@
 // When clients may ask for sessions: the weekly days, and single dates blocked (holidays, training days).
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
-import { errorMessage } from '../../api/errors';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { meetingsApi } from '../../api/meetings';
 import { TextField } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { Empty, QueryView } from '../../components/States';
-import { useToast } from '../../components/Toasts';
+import { useAction } from '../../components/useAction';
+import { onSubmit, toggled, useFields } from '../../lib/forms';
 import { formatDay } from '../../lib/practice-time';
 
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 function WeeklyDays() {
-  const toast = useToast();
   const queryClient = useQueryClient();
   const weekly = useQuery({ queryKey: ['availability'], queryFn: meetingsApi.availability });
   const [days, setDays] = useState<number[]>([]);
   useEffect(() => {
     if (weekly.data) setDays(weekly.data.available_days);
   }, [weekly.data]);
-  const save = useMutation({
-    mutationFn: () => meetingsApi.setAvailability([...days].sort()),
-    onSuccess: (saved) => {
-      queryClient.setQueryData(['availability'], saved);
-      void queryClient.invalidateQueries({ queryKey: ['available-dates'] });
-      toast.success(saved.available_days_display.length ? `Clients can now ask for ${saved.available_days_display.join(', ')}.` : 'No weekday is open for requests now.');
-    },
-    onError: (error) => toast.error(errorMessage(error)),
+  const save = useAction({
+    run: () => meetingsApi.setAvailability([...days].sort()),
+    done: (saved) => (saved.available_days_display.length ? `Clients can now ask for ${saved.available_days_display.join(', ')}.` : 'No weekday is open for requests now.'),
+    refreshes: [['available-dates']],
+    after: (saved) => queryClient.setQueryData(['availability'], saved),
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate();
-  };
   return (
-    <form className="card stack" onSubmit={submit} aria-labelledby="weekly-title">
+    <form className="card stack" onSubmit={onSubmit(save.mutate)} aria-labelledby="weekly-title">
       <h2 id="weekly-title">Weekly days</h2>
       <QueryView query={weekly}>
         {() => (
@@ -42,7 +34,7 @@ function WeeklyDays() {
             <div className="chips">
               {DAYS.map((name, day) => (
                 <label key={name} className="chip check-chip">
-                  <input type="checkbox" checked={days.includes(day)} onChange={() => setDays((current) => (current.includes(day) ? current.filter((d) => d !== day) : [...current, day]))} />
+                  <input type="checkbox" checked={days.includes(day)} onChange={() => setDays((current) => toggled(current, day))} />
                   {name}
                 </label>
               ))}
@@ -61,43 +53,23 @@ function WeeklyDays() {
 }
 
 function BlockedDates() {
-  const toast = useToast();
-  const queryClient = useQueryClient();
   const blocked = useQuery({ queryKey: ['blocked-dates'], queryFn: meetingsApi.blockedDates });
-  const [date, setDate] = useState('');
-  const [note, setNote] = useState('');
-  const changed = () => {
-    void queryClient.invalidateQueries({ queryKey: ['blocked-dates'] });
-    void queryClient.invalidateQueries({ queryKey: ['available-dates'] });
-  };
-  const block = useMutation({
-    mutationFn: () => meetingsApi.blockDate(date, note),
-    onSuccess: (added) => {
-      changed();
-      setDate('');
-      setNote('');
-      toast.success(`${formatDay(added.date)} is blocked.`);
-    },
-    onError: (error) => toast.error(errorMessage(error)),
+  const empty = { date: '', note: '' };
+  const { values, setValues, bind } = useFields(empty);
+  const refreshes = [['blocked-dates'], ['available-dates']];
+  const block = useAction({
+    run: () => meetingsApi.blockDate(values.date, values.note),
+    done: (added) => `${formatDay(added.date)} is blocked.`,
+    refreshes,
+    after: () => setValues(empty),
   });
-  const unblock = useMutation({
-    mutationFn: meetingsApi.unblockDate,
-    onSuccess: (_, day) => {
-      changed();
-      toast.success(`${formatDay(day)} is open again.`);
-    },
-    onError: (error) => toast.error(errorMessage(error)),
-  });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    block.mutate();
-  };
+  const unblock = useAction({ run: meetingsApi.unblockDate, done: (_, day) => `${formatDay(day)} is open again.`, refreshes });
   return (
     <div className="card stack">
       <h2 id="blocked-title">Blocked dates</h2>
-      <form className="inline-form" onSubmit={submit} noValidate aria-labelledby="blocked-title">
-        <TextField label="Date" name="date" type="date" required value={date} onChange={(e) => setDate(e.target.value)} error={block.error} />
-        <TextField label="Note (optional)" name="note" maxLength={200} value={note} onChange={(e) => setNote(e.target.value)} error={block.error} />
+      <form className="inline-form" onSubmit={onSubmit(block.mutate)} noValidate aria-labelledby="blocked-title">
+        <TextField label="Date" type="date" required {...bind('date', block.error)} />
+        <TextField label="Note (optional)" maxLength={200} {...bind('note', block.error)} />
         <button type="submit" className="button primary" disabled={block.isPending}>
           {block.isPending ? 'Blocking…' : 'Block date'}
         </button>

@@ -1,31 +1,20 @@
 // Rejecting a request, with an optional reason that goes to the client in the email.
-import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { meetingsApi } from '../../api/meetings';
 import type { Appointment } from '../../api/types';
 import { TextArea } from '../../components/Field';
 import { FormError } from '../../components/FormError';
-import { useToast } from '../../components/Toasts';
-import { useAppointmentChanged } from './appointment-updates';
+import { onSubmit } from '../../lib/forms';
+import { useAppointmentAction } from './appointment-updates';
 
 export function RejectForm({ appointment }: { appointment: Appointment }) {
-  const toast = useToast();
-  const changed = useAppointmentChanged();
   const [reason, setReason] = useState('');
-  const reject = useMutation({
-    mutationFn: () => meetingsApi.reject(appointment.id, reason),
-    onSuccess: (rejected) => {
-      changed(rejected);
-      toast.success('The request is rejected. The client gets an email.');
-    },
-    onError: (error) => toast.error(error.message),
-  });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    reject.mutate();
-  };
+  const reject = useAppointmentAction(
+    () => meetingsApi.reject(appointment.id, reason),
+    () => 'The request is rejected. The client gets an email.',
+  );
   return (
-    <form className="card stack" onSubmit={submit} noValidate aria-labelledby="reject-title">
+    <form className="card stack" onSubmit={onSubmit(reject.mutate)} noValidate aria-labelledby="reject-title">
       <h3 id="reject-title">Reject</h3>
       <TextArea
         label="Reason for the client (optional)"

@@ -1,15 +1,14 @@
 // Scheduling: a date and time read in the practice's zone (named beside the input), sent to the API as UTC.
-import { useMutation } from '@tanstack/react-query';
 import { DateTime } from 'luxon';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { ApiError } from '../../api/errors';
 import { meetingsApi } from '../../api/meetings';
 import type { Appointment, TimeSlot } from '../../api/types';
 import { SelectField, TextField } from '../../components/Field';
 import { FormError } from '../../components/FormError';
-import { useToast } from '../../components/Toasts';
+import { onSubmit } from '../../lib/forms';
 import { formatDateTime } from '../../lib/practice-time';
-import { useAppointmentChanged } from './appointment-updates';
+import { useAppointmentAction } from './appointment-updates';
 
 const SLOT_START: Record<TimeSlot, string> = { morning: '09:00', afternoon: '13:00', evening: '18:00' };
 const DURATIONS = [30, 45, 50, 60, 90, 120];
@@ -28,29 +27,19 @@ export function practiceTimeToUtc(local: string, zone: string): string | null {
 }
 
 export function ScheduleForm({ appointment, zone }: { appointment: Appointment; zone: string }) {
-  const toast = useToast();
-  const changed = useAppointmentChanged();
   const [start, setStart] = useState(() => suggestedStart(appointment));
   const [duration, setDuration] = useState(60);
-  const schedule = useMutation({
-    mutationFn: () => {
+  const schedule = useAppointmentAction(
+    () => {
       const utc = practiceTimeToUtc(start, zone);
-      if (!utc) throw new ApiError(400, { scheduled_datetime: ['Choose a date and time.'] });
+      if (!utc) return Promise.reject(new ApiError(400, { scheduled_datetime: ['Choose a date and time.'] }));
       return meetingsApi.schedule(appointment.id, utc, duration);
     },
-    onSuccess: (scheduled) => {
-      changed(scheduled);
-      toast.success(`Scheduled for ${formatDateTime(scheduled.scheduled_datetime!, zone)}. The client gets an email with the link.`);
-    },
-    onError: (error) => toast.error(error.message),
-  });
+    (scheduled) => `Scheduled for ${formatDateTime(scheduled.scheduled_datetime!, zone)}. The client gets an email with the link.`,
+  );
   const conflict = schedule.error instanceof ApiError && schedule.error.code === 'time_conflict';
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    schedule.mutate();
-  };
   return (
-    <form className="card stack" onSubmit={submit} noValidate aria-labelledby="schedule-title">
+    <form className="card stack" onSubmit={onSubmit(schedule.mutate)} noValidate aria-labelledby="schedule-title">
       <h3 id="schedule-title">Schedule</h3>
       <div className="row">
         <TextField

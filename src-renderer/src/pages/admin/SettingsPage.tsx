@@ -1,14 +1,14 @@
 // Practice settings with where each value comes from (environment values are fixed), and the LAN addresses with QR codes.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { adminApi } from '../../api/admin';
-import { errorMessage } from '../../api/errors';
 import type { PracticeSettings, SettingKey } from '../../api/types';
 import { TextField } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { Empty, QueryView } from '../../components/States';
-import { useToast } from '../../components/Toasts';
+import { useAction } from '../../components/useAction';
 import { desktopBridge } from '../../lib/desktop';
+import { onSubmit } from '../../lib/forms';
 import { DesktopPanel } from './DesktopPanel';
 import { LanAddress } from './LanAddress';
 import { useSettings } from './practice-zone';
@@ -27,31 +27,23 @@ function valuesOf(settings: PracticeSettings): Record<SettingKey, string> {
 }
 
 function SettingsForm({ settings }: { settings: PracticeSettings }) {
-  const toast = useToast();
   const queryClient = useQueryClient();
   const [values, setValues] = useState(() => valuesOf(settings));
   useEffect(() => setValues(valuesOf(settings)), [settings]);
-  const save = useMutation({
-    mutationFn: () => {
+  const save = useAction({
+    run: () => {
       const changes: Partial<Record<SettingKey, string | null>> = {};
       for (const { key } of FIELDS) {
         if (settings[key].editable && values[key] !== (settings[key].value ?? '')) changes[key] = values[key].trim() || null;
       }
       return adminApi.updateSettings(changes);
     },
-    onSuccess: (saved) => {
-      queryClient.setQueryData(['settings'], saved);
-      void queryClient.invalidateQueries({ queryKey: ['available-dates'] });
-      toast.success('Settings saved.');
-    },
-    onError: (error) => toast.error(errorMessage(error)),
+    done: () => 'Settings saved.',
+    refreshes: [['available-dates']],
+    after: (saved) => queryClient.setQueryData(['settings'], saved),
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate();
-  };
   return (
-    <form className="card stack" onSubmit={submit} noValidate aria-labelledby="settings-form-title">
+    <form className="card stack" onSubmit={onSubmit(save.mutate)} noValidate aria-labelledby="settings-form-title">
       <h2 id="settings-form-title">Practice</h2>
       {FIELDS.map(({ key, label, hint }) => {
         const setting = settings[key];

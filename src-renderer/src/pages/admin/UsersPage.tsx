@@ -1,14 +1,16 @@
 // The practice's accounts: search, activate or deactivate, delete (with confirmation; their appointments go too).
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { authApi } from '../../api/auth';
-import { errorMessage } from '../../api/errors';
 import type { User } from '../../api/types';
 import { useSession } from '../../api/useSession';
+import { DataTable } from '../../components/DataTable';
 import { Dialog } from '../../components/Dialog';
 import { Pager } from '../../components/Pager';
+import { SearchForm } from '../../components/SearchForm';
 import { Empty, QueryView } from '../../components/States';
-import { useToast } from '../../components/Toasts';
+import { useAction } from '../../components/useAction';
+import { usePagedFilter } from '../../components/usePagedFilter';
 import { formatDate } from '../../lib/practice-time';
 import { usePracticeZone } from './practice-zone';
 
@@ -17,17 +19,11 @@ function fullName(user: User): string {
 }
 
 function DeleteDialog({ user, onClose }: { user: User | null; onClose: () => void }) {
-  const toast = useToast();
-  const queryClient = useQueryClient();
-  const remove = useMutation({
-    mutationFn: (id: string) => authApi.deleteUser(id),
-    onSuccess: (answer) => {
-      void queryClient.invalidateQueries({ queryKey: ['users'] });
-      void queryClient.invalidateQueries({ queryKey: ['appointments'] });
-      toast.success(answer.message);
-      onClose();
-    },
-    onError: (error) => toast.error(errorMessage(error)),
+  const remove = useAction({
+    run: authApi.deleteUser,
+    done: (answer) => answer.message,
+    refreshes: [['users'], ['appointments'], ['stats']],
+    after: onClose,
   });
   return (
     <Dialog open={user !== null} title="Delete this account?" onClose={onClose}>
@@ -53,88 +49,50 @@ function DeleteDialog({ user, onClose }: { user: User | null; onClose: () => voi
 export function UsersPage() {
   const zone = usePracticeZone();
   const me = useSession()?.user.id;
-  const toast = useToast();
-  const queryClient = useQueryClient();
-  const [searchInput, setSearchInput] = useState('');
-  const [search, setSearch] = useState('');
-  const [page, setPage] = useState(1);
+  const { filter, setFilter, page, setPage } = usePagedFilter({ search: '' });
+  const { search } = filter;
   const [deleting, setDeleting] = useState<User | null>(null);
-  const users = useQuery({ queryKey: ['users', { search, page }], queryFn: () => authApi.users(search, page) });
-  const toggle = useMutation({
-    mutationFn: (id: string) => authApi.toggleActive(id),
-    onSuccess: (answer) => {
-      void queryClient.invalidateQueries({ queryKey: ['users'] });
-      toast.success(answer.message);
-    },
-    onError: (error) => toast.error(errorMessage(error)),
-  });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setSearch(searchInput.trim());
-    setPage(1);
-  };
+  const users = useQuery({ queryKey: ['users', filter, page], queryFn: () => authApi.users(search, page) });
+  const toggle = useAction({ run: authApi.toggleActive, done: (answer) => answer.message, refreshes: [['users']] });
   return (
     <section aria-labelledby="users-title">
       <h1 id="users-title">Users</h1>
       <div className="toolbar">
-        <form className="search" role="search" onSubmit={submit}>
-          <label htmlFor="user-search" className="visually-hidden">
-            Search by name or email
-          </label>
-          <input id="user-search" type="search" placeholder="Name or email" value={searchInput} onChange={(e) => setSearchInput(e.target.value)} />
-          <button type="submit" className="button secondary">
-            Search
-          </button>
-        </form>
+        <SearchForm label="Search by name or email" placeholder="Name or email" onSearch={(text) => setFilter({ search: text })} />
       </div>
       <QueryView query={users} isEmpty={(data) => data.count === 0} empty={<Empty title={search ? `Nobody matches “${search}”` : 'No users yet'} />}>
         {(data) => (
           <>
-            <div className="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Role</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Joined</th>
-                    <th scope="col">
-                      <span className="visually-hidden">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.users.map((user) => (
-                    <tr key={user.id}>
-                      <td>
-                        <strong>{fullName(user)}</strong>
-                        <br />
-                        <span className="muted small">{user.email}</span>
-                      </td>
-                      <td>{user.is_staff ? 'Therapist' : 'Client'}</td>
-                      <td>
-                        <span className={`badge ${user.is_active ? 'badge-scheduled' : 'badge-rejected'}`}>{user.is_active ? 'Active' : 'Deactivated'}</span>
-                        {!user.is_verified && <span className="badge badge-pending">Unverified</span>}
-                      </td>
-                      <td className="small">{formatDate(user.date_joined, zone)}</td>
-                      <td className="actions">
-                        {user.id !== me && (
-                          <>
-                            <button type="button" className="button secondary small" disabled={toggle.isPending} onClick={() => toggle.mutate(user.id)}>
-                              {user.is_active ? 'Deactivate' : 'Activate'}
-                              <span className="visually-hidden"> {user.email}</span>
-                            </button>
-                            <button type="button" className="button danger small" onClick={() => setDeleting(user)}>
-                              Delete<span className="visually-hidden"> {user.email}</span>
-                            </button>
-                          </>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable columns={['Name', 'Role', 'Status', 'Joined']}>
+              {data.users.map((user) => (
+                <tr key={user.id}>
+                  <td>
+                    <strong>{fullName(user)}</strong>
+                    <br />
+                    <span className="muted small">{user.email}</span>
+                  </td>
+                  <td>{user.is_staff ? 'Therapist' : 'Client'}</td>
+                  <td>
+                    <span className={`badge ${user.is_active ? 'badge-scheduled' : 'badge-rejected'}`}>{user.is_active ? 'Active' : 'Deactivated'}</span>
+                    {!user.is_verified && <span className="badge badge-pending">Unverified</span>}
+                  </td>
+                  <td className="small">{formatDate(user.date_joined, zone)}</td>
+                  <td className="actions">
+                    {user.id !== me && (
+                      <>
+                        <button type="button" className="button secondary small" disabled={toggle.isPending} onClick={() => toggle.mutate(user.id)}>
+                          {user.is_active ? 'Deactivate' : 'Activate'}
+                          <span className="visually-hidden"> {user.email}</span>
+                        </button>
+                        <button type="button" className="button danger small" onClick={() => setDeleting(user)}>
+                          Delete<span className="visually-hidden"> {user.email}</span>
+                        </button>
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
             <Pager page={page} data={data} onPage={setPage} />
           </>
         )}

@@ -1,12 +1,14 @@
-// After scheduling or rejecting: every list, figure and drawer that shows appointments asks again.
+// Scheduling and rejecting: the drawer shows the answer at once, and every list and figure of appointments asks again.
 import { useQueryClient } from '@tanstack/react-query';
 import type { Appointment } from '../../api/types';
+import { useAction } from '../../components/useAction';
 
-export function useAppointmentChanged(): (appointment: Appointment) => void {
+export function useAppointmentAction(run: () => Promise<Appointment>, done: (appointment: Appointment) => string) {
   const queryClient = useQueryClient();
-  return (appointment) => {
-    queryClient.setQueryData(['appointment', appointment.id], appointment);
-    void queryClient.invalidateQueries({ queryKey: ['appointments'] });
-    void queryClient.invalidateQueries({ queryKey: ['stats'] });
-  };
+  return useAction({
+    run,
+    done,
+    refreshes: [['appointments'], ['stats']],
+    after: (appointment) => queryClient.setQueryData(['appointment', appointment.id], appointment),
+  });
 }

@@ -1,11 +1,12 @@
 // Password reset: ask for a code by mail, then the code and a new password (every device is signed out).
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { authApi } from '../../api/auth';
 import { TextField } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { useToast } from '../../components/Toasts';
+import { onSubmit, useFields } from '../../lib/forms';
 import { AuthLayout } from './AuthLayout';
 import { ResendCodeButton } from './ResendCodeButton';
 
@@ -15,7 +16,7 @@ export function ForgotPasswordPage() {
   const toast = useToast();
   const [email, setEmail] = useState(params.get('email') ?? '');
   const [codeSent, setCodeSent] = useState(false);
-  const [reset, setReset] = useState({ otp: '', new_password: '', confirm_password: '' });
+  const { values: reset, setValues: setReset, bind } = useFields({ otp: '', new_password: '', confirm_password: '' });
 
   const requestCode = useMutation({
     mutationFn: () => authApi.forgotPassword(email),
@@ -31,21 +32,11 @@ export function ForgotPasswordPage() {
       navigate(`/login?email=${encodeURIComponent(email.trim())}`, { replace: true });
     },
   });
-  const bind = (name: keyof typeof reset) => ({
-    name,
-    value: reset[name],
-    error: setPassword.error,
-    onChange: (event: { target: { value: string } }) => setReset((current) => ({ ...current, [name]: event.target.value })),
-  });
 
   if (!codeSent) {
-    const submit = (event: FormEvent) => {
-      event.preventDefault();
-      requestCode.mutate();
-    };
     return (
       <AuthLayout title="Reset your password" intro="We will email you a code to choose a new password." footer={<Link to="/login">Back to sign in</Link>}>
-        <form onSubmit={submit} noValidate>
+        <form onSubmit={onSubmit(requestCode.mutate)} noValidate>
           <TextField label="Email" name="email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} error={requestCode.error} />
           <FormError error={requestCode.error} fields={['email']} />
           <button type="submit" className="button primary wide" disabled={requestCode.isPending}>
@@ -56,13 +47,9 @@ export function ForgotPasswordPage() {
     );
   }
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setPassword.mutate();
-  };
   return (
     <AuthLayout title="Choose a new password" intro={`Enter the code we sent to ${email}.`} footer={<Link to="/login">Back to sign in</Link>}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={onSubmit(setPassword.mutate)} noValidate>
         <TextField
           label="Code from the email"
           inputMode="numeric"
@@ -70,11 +57,11 @@ export function ForgotPasswordPage() {
           maxLength={6}
           required
           className="code-input"
-          {...bind('otp')}
+          {...bind('otp', setPassword.error)}
           onChange={(e) => setReset((current) => ({ ...current, otp: e.target.value.replace(/\D/g, '') }))}
         />
-        <TextField label="New password" type="password" autoComplete="new-password" required {...bind('new_password')} />
-        <TextField label="Repeat the new password" type="password" autoComplete="new-password" required {...bind('confirm_password')} />
+        <TextField label="New password" type="password" autoComplete="new-password" required {...bind('new_password', setPassword.error)} />
+        <TextField label="Repeat the new password" type="password" autoComplete="new-password" required {...bind('confirm_password', setPassword.error)} />
         <FormError error={setPassword.error} fields={['otp', 'new_password', 'confirm_password']} />
         <button type="submit" className="button primary wide" disabled={setPassword.isPending}>
           {setPassword.isPending ? 'Saving…' : 'Set new password'}

@@ -1,6 +1,6 @@
 // First run on the practice computer: the therapist's account and the practice settings, shown only while needed.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Navigate, useNavigate } from 'react-router-dom';
 import { authApi, setupApi, type SetupInput } from '../../api/auth';
 import { sessionStore } from '../../api/session';
@@ -9,6 +9,7 @@ import { TextField } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { Loading } from '../../components/States';
 import { useToast } from '../../components/Toasts';
+import { onSubmit, useFields } from '../../lib/forms';
 import { browserZone } from '../../lib/practice-time';
 import { AuthLayout } from './AuthLayout';
 
@@ -24,7 +25,7 @@ export function SetupPage() {
   const toast = useToast();
   const queryClient = useQueryClient();
   const state = useQuery({ queryKey: ['setup'], queryFn: setupApi.state, retry: false });
-  const [account, setAccount] = useState({ email: '', first_name: '', last_name: '', password: '', password2: '' });
+  const { values: account, bind } = useFields({ email: '', first_name: '', last_name: '', password: '', password2: '' });
   const [settings, setSettings] = useState<Partial<Record<SettingKey, string>>>({ practice_timezone: browserZone() });
 
   const complete = useMutation({
@@ -47,28 +48,18 @@ export function SetupPage() {
   if (!state.data?.needs_setup) return <Navigate to="/login" replace />;
 
   const current = state.data.settings;
-  const bindAccount = (name: keyof typeof account) => ({
-    name,
-    value: account[name],
-    error: complete.error,
-    onChange: (event: { target: { value: string } }) => setAccount((values) => ({ ...values, [name]: event.target.value })),
-  });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    complete.mutate();
-  };
   return (
     <AuthLayout title="Set up your practice" intro="Create the therapist's account. Clients register themselves later.">
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={onSubmit(complete.mutate)} noValidate>
         <fieldset>
           <legend>Your account</legend>
-          <TextField label="Email" type="email" autoComplete="email" required {...bindAccount('email')} />
+          <TextField label="Email" type="email" autoComplete="email" required {...bind('email', complete.error)} />
           <div className="row">
-            <TextField label="First name" autoComplete="given-name" {...bindAccount('first_name')} />
-            <TextField label="Last name" autoComplete="family-name" {...bindAccount('last_name')} />
+            <TextField label="First name" autoComplete="given-name" {...bind('first_name', complete.error)} />
+            <TextField label="Last name" autoComplete="family-name" {...bind('last_name', complete.error)} />
           </div>
-          <TextField label="Password" type="password" autoComplete="new-password" required {...bindAccount('password')} />
-          <TextField label="Repeat the password" type="password" autoComplete="new-password" required {...bindAccount('password2')} />
+          <TextField label="Password" type="password" autoComplete="new-password" required {...bind('password', complete.error)} />
+          <TextField label="Repeat the password" type="password" autoComplete="new-password" required {...bind('password2', complete.error)} />
         </fieldset>
         <fieldset>
           <legend>Practice settings</legend>

@@ -1,6 +1,6 @@
 // Sign-in: email and password; unverified accounts are sent on to enter their code.
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { authApi, setupApi } from '../../api/auth';
 import { ApiError } from '../../api/errors';
@@ -9,6 +9,7 @@ import { homePath, useSession } from '../../api/useSession';
 import { TextField } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { useToast } from '../../components/Toasts';
+import { onSubmit } from '../../lib/forms';
 import { AuthLayout } from './AuthLayout';
 
 export function SignInPage() {
@@ -34,10 +35,6 @@ export function SignInPage() {
   if (session && !signIn.isPending) return <Navigate to={homePath(session)} replace />;
 
   const unverified = signIn.error instanceof ApiError && signIn.error.code === 'email_not_verified';
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    signIn.mutate();
-  };
 
   return (
     <AuthLayout
@@ -54,7 +51,7 @@ export function SignInPage() {
           {endedReason}
         </div>
       )}
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={onSubmit(signIn.mutate)} noValidate>
         <TextField label="Email" name="email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} error={signIn.error} />
         <TextField
           label="Password"

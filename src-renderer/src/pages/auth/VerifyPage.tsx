@@ -1,6 +1,6 @@
 // Email verification: the 6-digit code from the mail signs the new client in.
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { authApi } from '../../api/auth';
 import { sessionStore } from '../../api/session';
@@ -8,6 +8,7 @@ import { homePath } from '../../api/useSession';
 import { TextField } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { useToast } from '../../components/Toasts';
+import { onSubmit } from '../../lib/forms';
 import { AuthLayout } from './AuthLayout';
 import { ResendCodeButton } from './ResendCodeButton';
 
@@ -25,13 +26,9 @@ export function VerifyPage() {
       navigate(homePath(sessionStore.get()), { replace: true });
     },
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    verify.mutate();
-  };
   return (
     <AuthLayout title="Check your email" intro="Enter the 6-digit code we sent you. It is valid for 10 minutes." footer={<Link to="/login">Back to sign in</Link>}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={onSubmit(verify.mutate)} noValidate>
         <TextField label="Email" name="email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} error={verify.error} />
         <TextField
           label="Verification code"

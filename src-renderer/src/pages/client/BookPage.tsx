@@ -1,22 +1,19 @@
 // Booking: pick up to five of the open dates, the times of day that suit, a reason; the therapist then schedules it.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { meetingsApi, type BookingInput } from '../../api/meetings';
+import { meetingsApi } from '../../api/meetings';
 import type { TimeSlot } from '../../api/types';
 import { useSession } from '../../api/useSession';
 import { fieldMessages, TextArea, TextField } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { Empty, QueryView } from '../../components/States';
 import { useToast } from '../../components/Toasts';
+import { onSubmit, toggled, useFields } from '../../lib/forms';
 import { formatDay, TIME_SLOT_LABELS } from '../../lib/practice-time';
 
 const MAX_DATES = 5;
 const SLOTS = Object.keys(TIME_SLOT_LABELS) as TimeSlot[];
-
-function toggle<T>(list: T[], item: T): T[] {
-  return list.includes(item) ? list.filter((other) => other !== item) : [...list, item];
-}
 
 /** YYYY-MM-DD days grouped by their YYYY-MM month, in order. */
 function byMonth(days: string[]): [string, string[]][] {
@@ -32,17 +29,17 @@ export function BookPage() {
   const queryClient = useQueryClient();
   const dates = useQuery({ queryKey: ['available-dates'], queryFn: meetingsApi.availableDates });
   const user = session?.user;
-  const [form, setForm] = useState<BookingInput>({
+  const { values: contact, bind } = useFields({
     first_name: user?.first_name ?? '',
     last_name: user?.last_name ?? '',
     email: user?.email ?? '',
     phone: user?.phone_number ?? '',
     reason: '',
-    preferred_dates: [],
-    preferred_time_slots: [],
   });
+  const [preferredDates, setPreferredDates] = useState<string[]>([]);
+  const [slots, setSlots] = useState<TimeSlot[]>([]);
   const book = useMutation({
-    mutationFn: () => meetingsApi.book(form),
+    mutationFn: () => meetingsApi.book({ ...contact, preferred_dates: preferredDates, preferred_time_slots: slots }),
     onSuccess: () => {
       toast.success('Your request is sent. You will get an email once the therapist has scheduled it.');
       void queryClient.invalidateQueries({ queryKey: ['my-appointments'] });
@@ -50,16 +47,6 @@ export function BookPage() {
       navigate('/client/appointments');
     },
   });
-  const bind = (name: 'first_name' | 'last_name' | 'email' | 'phone' | 'reason') => ({
-    name,
-    value: form[name],
-    error: book.error,
-    onChange: (event: { target: { value: string } }) => setForm((current) => ({ ...current, [name]: event.target.value })),
-  });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    book.mutate();
-  };
   const dateErrors = fieldMessages(book.error, 'preferred_dates');
   const slotErrors = fieldMessages(book.error, 'preferred_time_slots');
 
@@ -67,11 +54,11 @@ export function BookPage() {
     <section aria-labelledby="book-title">
       <h1 id="book-title">Book a session</h1>
       <p className="muted">Choose the days and times that suit you. The therapist picks the exact time and confirms it by email.</p>
-      <form onSubmit={submit} noValidate className="card stack">
+      <form onSubmit={onSubmit(book.mutate)} noValidate className="card stack">
         <fieldset aria-describedby="dates-help">
           <legend>Preferred dates</legend>
           <p id="dates-help" className="hint">
-            Up to {MAX_DATES} dates · {form.preferred_dates.length} chosen
+            Up to {MAX_DATES} dates · {preferredDates.length} chosen
           </p>
           <QueryView
             query={dates}
@@ -86,7 +73,7 @@ export function BookPage() {
                   </p>
                   <div className="chips date-chips">
                     {days.map((day) => {
-                      const chosen = form.preferred_dates.includes(day);
+                      const chosen = preferredDates.includes(day);
                       return (
                         <button
                           key={day}
@@ -94,8 +81,8 @@ export function BookPage() {
                           className="chip"
                           aria-pressed={chosen}
                           aria-label={formatDay(day, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })}
-                          disabled={!chosen && form.preferred_dates.length >= MAX_DATES}
-                          onClick={() => setForm((current) => ({ ...current, preferred_dates: toggle(current.preferred_dates, day).sort() }))}
+                          disabled={!chosen && preferredDates.length >= MAX_DATES}
+                          onClick={() => setPreferredDates((current) => toggled(current, day).sort())}
                         >
                           {formatDay(day, { weekday: 'short', day: 'numeric' })}
                         </button>
@@ -115,8 +102,8 @@ export function BookPage() {
               <label key={slot} className="chip check-chip">
                 <input
                   type="checkbox"
-                  checked={form.preferred_time_slots.includes(slot)}
-                  onChange={() => setForm((current) => ({ ...current, preferred_time_slots: toggle(current.preferred_time_slots, slot) }))}
+                  checked={slots.includes(slot)}
+                  onChange={() => setSlots((current) => toggled(current, slot))}
                 />
                 {TIME_SLOT_LABELS[slot]}
               </label>
@@ -124,16 +111,16 @@ export function BookPage() {
           </div>
           {slotErrors.length > 0 && <p className="field-error">{slotErrors.join(' ')}</p>}
         </fieldset>
-        <TextArea label="What would you like to talk about? (optional)" rows={4} maxLength={2000} {...bind('reason')} />
+        <TextArea label="What would you like to talk about? (optional)" rows={4} maxLength={2000} {...bind('reason', book.error)} />
         <fieldset>
           <legend>Contact details</legend>
           <div className="row">
-            <TextField label="First name" autoComplete="given-name" required {...bind('first_name')} />
-            <TextField label="Last name" autoComplete="family-name" required {...bind('last_name')} />
+            <TextField label="First name" autoComplete="given-name" required {...bind('first_name', book.error)} />
+            <TextField label="Last name" autoComplete="family-name" required {...bind('last_name', book.error)} />
           </div>
           <div className="row">
-            <TextField label="Email" type="email" autoComplete="email" required {...bind('email')} />
-            <TextField label="Phone (optional)" type="tel" autoComplete="tel" {...bind('phone')} />
+            <TextField label="Email" type="email" autoComplete="email" required {...bind('email', book.error)} />
+            <TextField label="Phone (optional)" type="tel" autoComplete="tel" {...bind('phone', book.error)} />
           </div>
         </fieldset>
         <FormError error={book.error} fields={['first_name', 'last_name', 'email', 'phone', 'reason', 'preferred_dates', 'preferred_time_slots']} />
