@@ -15,6 +15,7 @@ import { seedAppointments } from './seed.js';
 const PASSWORD = 'Benchmark-Juniper-2048';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'practice-bench-'));
+process.on('exit', () => fs.rmSync(dataDir, { recursive: true, force: true }));
 const server = await startPracticeServer({
   config: loadConfig({
     ...process.env,
@@ -93,9 +94,6 @@ process.on('message', (request: ChildRequest) => {
   void handle(request).then((reply) => process.send!(reply));
 });
 process.on('disconnect', () => {
-  void server.stop().finally(() => {
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    process.exit(0);
-  });
+  void server.stop().finally(() => process.exit(0));
 });
 process.send!(ready);
