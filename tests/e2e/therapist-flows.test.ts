@@ -51,7 +51,9 @@ suite('the therapist at work in the browser', () => {
     openDates = (await ts.api.get('/api/meetings/appointments/available-dates/').expect(200)).body as string[];
     browser = await launchBrowser();
     admin = await openApp(browser, ts);
-    await admin.page.goto('/login');
+    // A page of the therapist's view, opened signed out, comes back after signing in.
+    await admin.page.goto('/admin/stats');
+    await admin.page.waitForURL('**/login?next=%2Fadmin%2Fstats');
     await admin.page.getByLabel('Email').fill(therapist.email);
     await admin.page.getByLabel('Password').fill('wrong password');
     await admin.page.getByRole('button', { name: 'Sign in' }).click();
@@ -59,7 +61,7 @@ suite('the therapist at work in the browser', () => {
     await checkScreen(admin.page, 'sign-in-error');
     await admin.page.getByLabel('Password').fill(therapist.password);
     await admin.page.getByRole('button', { name: 'Sign in' }).click();
-    await admin.page.waitForURL('**/admin/');
+    await admin.page.waitForURL('**/admin/stats');
   }, 120_000);
 
   afterAll(async () => {

@@ -1,24 +1,29 @@
 // A scrollable table with column headings and a last, unlabelled-on-screen column for each row's actions.
-import type { ReactNode } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
+import { Pager } from './Pager';
 
-export function DataTable({ columns, children }: { columns: string[]; children: ReactNode }) {
+/** With `paging`, the page links follow the table. */
+export function DataTable({ columns, paging, children }: { columns: string[]; paging?: ComponentProps<typeof Pager>; children: ReactNode }) {
   return (
-    <div className="table-wrap">
-      <table>
-        <thead>
-          <tr>
-            {columns.map((column) => (
-              <th key={column} scope="col">
-                {column}
+    <>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              {columns.map((column) => (
+                <th key={column} scope="col">
+                  {column}
+                </th>
+              ))}
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
               </th>
-            ))}
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>{children}</tbody>
-      </table>
-    </div>
+            </tr>
+          </thead>
+          <tbody>{children}</tbody>
+        </table>
+      </div>
+      {paging && <Pager {...paging} />}
+    </>
   );
 }

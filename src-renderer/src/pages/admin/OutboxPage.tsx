@@ -3,7 +3,6 @@ import { useQuery } from '@tanstack/react-query';
 import { adminApi } from '../../api/admin';
 import type { MailStatus } from '../../api/types';
 import { DataTable } from '../../components/DataTable';
-import { Pager } from '../../components/Pager';
 import { SegmentedFilter } from '../../components/SegmentedFilter';
 import { Empty, QueryView } from '../../components/States';
 import { useAction } from '../../components/useAction';
@@ -37,34 +36,31 @@ export function OutboxPage() {
       </div>
       <QueryView query={mails} isEmpty={(data) => data.count === 0} empty={<Empty title="No mail here" />}>
         {(data) => (
-          <>
-            <DataTable columns={['To', 'Subject', 'Status', 'Created']}>
-              {data.results.map((mail) => (
-                <tr key={mail.id}>
-                  <td>{mail.recipient}</td>
-                  <td>
-                    {mail.subject}
-                    {mail.last_error && <div className="field-error small">{mail.last_error}</div>}
-                  </td>
-                  <td>
-                    <span className={`badge ${BADGE[mail.status]}`}>{mail.status}</span>
-                    <div className="muted small">
-                      {mail.attempts} attempt{mail.attempts === 1 ? '' : 's'}
-                    </div>
-                  </td>
-                  <td className="small">{formatDateTime(mail.sent_at ?? mail.created_at, zone)}</td>
-                  <td>
-                    {mail.status === 'failed' && (
-                      <button type="button" className="button secondary small" disabled={retry.isPending} onClick={() => retry.mutate(mail.id)}>
-                        Retry<span className="visually-hidden"> mail to {mail.recipient}</span>
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </DataTable>
-            <Pager page={page} data={data} onPage={setPage} />
-          </>
+          <DataTable columns={['To', 'Subject', 'Status', 'Created']} paging={{ page, data, onPage: setPage }}>
+            {data.results.map((mail) => (
+              <tr key={mail.id}>
+                <td>{mail.recipient}</td>
+                <td>
+                  {mail.subject}
+                  {mail.last_error && <div className="field-error small">{mail.last_error}</div>}
+                </td>
+                <td>
+                  <span className={`badge ${BADGE[mail.status]}`}>{mail.status}</span>
+                  <div className="muted small">
+                    {mail.attempts} attempt{mail.attempts === 1 ? '' : 's'}
+                  </div>
+                </td>
+                <td className="small">{formatDateTime(mail.sent_at ?? mail.created_at, zone)}</td>
+                <td>
+                  {mail.status === 'failed' && (
+                    <button type="button" className="button secondary small" disabled={retry.isPending} onClick={() => retry.mutate(mail.id)}>
+                      Retry<span className="visually-hidden"> mail to {mail.recipient}</span>
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </QueryView>
     </section>

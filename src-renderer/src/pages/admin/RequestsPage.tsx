@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { meetingsApi } from '../../api/meetings';
 import type { AppointmentStatus } from '../../api/types';
 import { DataTable } from '../../components/DataTable';
-import { Pager } from '../../components/Pager';
 import { SearchForm } from '../../components/SearchForm';
 import { SegmentedFilter } from '../../components/SegmentedFilter';
 import { StatusBadge } from '../../components/StatusBadge';
@@ -43,42 +42,39 @@ export function RequestsPage() {
         empty={<Empty title={email ? `No requests from ${email}` : 'Nothing here'}>{status === 'pending_review' ? 'Every request has been answered.' : 'No appointments match this filter.'}</Empty>}
       >
         {(data) => (
-          <>
-            <DataTable columns={['Client', 'Preferred', 'Status', 'Requested']}>
-              {data.results.map((appointment) => (
-                <tr key={appointment.id}>
-                  <td>
-                    <strong>
-                      {appointment.first_name} {appointment.last_name}
-                    </strong>
-                    <br />
-                    <span className="muted small">{appointment.email}</span>
-                  </td>
-                  <td>
-                    {appointment.status === 'scheduled' && appointment.scheduled_datetime
-                      ? formatDateTime(appointment.scheduled_datetime, zone)
-                      : appointment.preferred_dates.map((day) => formatDay(day, { day: 'numeric', month: 'short' })).join(', ')}
-                    <br />
-                    <span className="muted small">{appointment.preferred_time_slots.map((slot) => TIME_SLOT_LABELS[slot]).join(', ')}</span>
-                  </td>
-                  <td>
-                    <StatusBadge appointment={appointment} />
-                  </td>
-                  <td className="small">{formatDateTime(appointment.created_at, zone)}</td>
-                  <td>
-                    <button type="button" className="button secondary small" onClick={() => setOpenId(appointment.id)}>
-                      Open
-                      <span className="visually-hidden">
-                        {' '}
-                        request of {appointment.first_name} {appointment.last_name}
-                      </span>
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </DataTable>
-            <Pager page={page} data={data} onPage={setPage} />
-          </>
+          <DataTable columns={['Client', 'Preferred', 'Status', 'Requested']} paging={{ page, data, onPage: setPage }}>
+            {data.results.map((appointment) => (
+              <tr key={appointment.id}>
+                <td>
+                  <strong>
+                    {appointment.first_name} {appointment.last_name}
+                  </strong>
+                  <br />
+                  <span className="muted small">{appointment.email}</span>
+                </td>
+                <td>
+                  {appointment.status === 'scheduled' && appointment.scheduled_datetime
+                    ? formatDateTime(appointment.scheduled_datetime, zone)
+                    : appointment.preferred_dates.map((day) => formatDay(day, { day: 'numeric', month: 'short' })).join(', ')}
+                  <br />
+                  <span className="muted small">{appointment.preferred_time_slots.map((slot) => TIME_SLOT_LABELS[slot]).join(', ')}</span>
+                </td>
+                <td>
+                  <StatusBadge appointment={appointment} />
+                </td>
+                <td className="small">{formatDateTime(appointment.created_at, zone)}</td>
+                <td>
+                  <button type="button" className="button secondary small" onClick={() => setOpenId(appointment.id)}>
+                    Open
+                    <span className="visually-hidden">
+                      {' '}
+                      request of {appointment.first_name} {appointment.last_name}
+                    </span>
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </QueryView>
       <AppointmentDrawer appointmentId={openId} onClose={() => setOpenId(null)} />

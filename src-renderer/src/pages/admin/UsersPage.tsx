@@ -6,7 +6,6 @@ import type { User } from '../../api/types';
 import { useSession } from '../../api/useSession';
 import { DataTable } from '../../components/DataTable';
 import { Dialog } from '../../components/Dialog';
-import { Pager } from '../../components/Pager';
 import { SearchForm } from '../../components/SearchForm';
 import { Empty, QueryView } from '../../components/States';
 import { useAction } from '../../components/useAction';
@@ -62,39 +61,36 @@ export function UsersPage() {
       </div>
       <QueryView query={users} isEmpty={(data) => data.count === 0} empty={<Empty title={search ? `Nobody matches “${search}”` : 'No users yet'} />}>
         {(data) => (
-          <>
-            <DataTable columns={['Name', 'Role', 'Status', 'Joined']}>
-              {data.users.map((user) => (
-                <tr key={user.id}>
-                  <td>
-                    <strong>{fullName(user)}</strong>
-                    <br />
-                    <span className="muted small">{user.email}</span>
-                  </td>
-                  <td>{user.is_staff ? 'Therapist' : 'Client'}</td>
-                  <td>
-                    <span className={`badge ${user.is_active ? 'badge-scheduled' : 'badge-rejected'}`}>{user.is_active ? 'Active' : 'Deactivated'}</span>
-                    {!user.is_verified && <span className="badge badge-pending">Unverified</span>}
-                  </td>
-                  <td className="small">{formatDate(user.date_joined, zone)}</td>
-                  <td className="actions">
-                    {user.id !== me && (
-                      <>
-                        <button type="button" className="button secondary small" disabled={toggle.isPending} onClick={() => toggle.mutate(user.id)}>
-                          {user.is_active ? 'Deactivate' : 'Activate'}
-                          <span className="visually-hidden"> {user.email}</span>
-                        </button>
-                        <button type="button" className="button danger small" onClick={() => setDeleting(user)}>
-                          Delete<span className="visually-hidden"> {user.email}</span>
-                        </button>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </DataTable>
-            <Pager page={page} data={data} onPage={setPage} />
-          </>
+          <DataTable columns={['Name', 'Role', 'Status', 'Joined']} paging={{ page, data, onPage: setPage }}>
+            {data.users.map((user) => (
+              <tr key={user.id}>
+                <td>
+                  <strong>{fullName(user)}</strong>
+                  <br />
+                  <span className="muted small">{user.email}</span>
+                </td>
+                <td>{user.is_staff ? 'Therapist' : 'Client'}</td>
+                <td>
+                  <span className={`badge ${user.is_active ? 'badge-scheduled' : 'badge-rejected'}`}>{user.is_active ? 'Active' : 'Deactivated'}</span>
+                  {!user.is_verified && <span className="badge badge-pending">Unverified</span>}
+                </td>
+                <td className="small">{formatDate(user.date_joined, zone)}</td>
+                <td className="actions">
+                  {user.id !== me && (
+                    <>
+                      <button type="button" className="button secondary small" disabled={toggle.isPending} onClick={() => toggle.mutate(user.id)}>
+                        {user.is_active ? 'Deactivate' : 'Activate'}
+                        <span className="visually-hidden"> {user.email}</span>
+                      </button>
+                      <button type="button" className="button danger small" onClick={() => setDeleting(user)}>
+                        Delete<span className="visually-hidden"> {user.email}</span>
+                      </button>
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </QueryView>
       <DeleteDialog user={deleting} onClose={() => setDeleting(null)} />

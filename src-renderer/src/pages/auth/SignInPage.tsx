@@ -1,7 +1,7 @@
 // Sign-in: email and password; unverified accounts are sent on to enter their code.
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, Navigate, useSearchParams } from 'react-router-dom';
 import { authApi, setupApi } from '../../api/auth';
 import { ApiError } from '../../api/errors';
 import { sessionStore } from '../../api/session';
@@ -12,9 +12,13 @@ import { useToast } from '../../components/Toasts';
 import { onSubmit } from '../../lib/forms';
 import { AuthLayout } from './AuthLayout';
 
+/** The page that sent the person here, when it is one of ours (never another site). */
+function pageAfterSignIn(next: string | null): string | null {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : null;
+}
+
 export function SignInPage() {
   const session = useSession();
-  const navigate = useNavigate();
   const toast = useToast();
   const [params] = useSearchParams();
   const [email, setEmail] = useState(params.get('email') ?? '');
@@ -24,15 +28,15 @@ export function SignInPage() {
   const setup = useQuery({ queryKey: ['setup'], queryFn: setupApi.state, retry: false });
   const signIn = useMutation({
     mutationFn: () => authApi.login(email, password),
+    // Signed in, the page redirects itself (below).
     onSuccess: (signedIn) => {
       sessionStore.signIn(signedIn);
       toast.success(`Welcome back, ${signedIn.user.first_name || signedIn.user.email}.`);
-      navigate(params.get('next') ?? homePath(sessionStore.get()), { replace: true });
     },
   });
 
   if (setup.data?.needs_setup) return <Navigate to="/setup" replace />;
-  if (session && !signIn.isPending) return <Navigate to={homePath(session)} replace />;
+  if (session) return <Navigate to={pageAfterSignIn(params.get('next')) ?? homePath(session)} replace />;
 
   const unverified = signIn.error instanceof ApiError && signIn.error.code === 'email_not_verified';
 
