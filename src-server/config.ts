@@ -70,6 +70,7 @@ export function isValidTimeZone(zone: string): boolean {
 
 /** Checks a practice setting's value; returns an error message, or null when it is fine. */
 export function checkSettingValue(key: PracticeSettingKey, value: string): string | null {
+  if (/[\u0000-\u001f\u007f]/.test(value)) return 'Control characters are not allowed.';
   switch (key) {
     case 'practice_timezone':
       return isValidTimeZone(value) ? null : `"${value}" is not an IANA time zone (e.g. Europe/Berlin).`;

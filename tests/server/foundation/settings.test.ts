@@ -40,6 +40,12 @@ describe('practice settings', () => {
     expect(res.body.jitsi_domain[0]).toMatch(/JITSI_DOMAIN/);
   });
 
+  it('refuse control characters in a value', async () => {
+    const res = await ts.api.patch('/api/admin/settings/').set('Authorization', staff.bearer).send({ email_from: 'a\u0000@b.de' });
+    expect(res.status).toBe(400);
+    expect(res.body.email_from).toEqual(['Control characters are not allowed.']);
+  });
+
   it('go back to the default when cleared', async () => {
     const res = await ts.api.patch('/api/admin/settings/').set('Authorization', staff.bearer).send({ email_from: null });
     expect(res.body.email_from).toEqual({ value: 'Practice <no-reply@localhost>', source: 'default', editable: true });
