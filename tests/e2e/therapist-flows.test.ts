@@ -22,6 +22,7 @@ suite('the therapist at work in the browser', () => {
   let client: TestAccount;
   let admin: AppPage;
   let openDates: string[];
+  let rotatedAway = '';
 
   async function book(account: TestAccount, reason: string, dates = openDates.slice(0, 2)): Promise<Booked> {
     const response = await ts.api
@@ -211,7 +212,24 @@ suite('the therapist at work in the browser', () => {
     const after = await stored();
     expect(after?.access).not.toBe(before?.access);
     expect(after?.refresh).not.toBe(before?.refresh);
-    await ts.api.post('/api/auth/token/refresh/').send({ refresh: before?.refresh }).expect(401);
+    rotatedAway = before?.refresh ?? '';
+  });
+
+  it('two tabs whose access token expired together refresh once between them and both stay signed in', SLOW, async () => {
+    const second = await admin.context.newPage();
+    await second.goto('/admin/users');
+    await second.getByRole('heading', { name: 'Users' }).waitFor();
+    ts.clock.advance(30 * 60_000);
+    await Promise.all([admin.page.goto('/admin/sessions'), second.goto('/admin/outbox')]);
+    await admin.page.getByRole('heading', { name: 'Upcoming sessions' }).waitFor();
+    await second.getByRole('heading', { name: 'Mail' }).waitFor();
+    await admin.page.reload();
+    await admin.page.getByRole('heading', { name: 'Upcoming sessions' }).waitFor();
+    expect(admin.page.url()).toContain('/admin/sessions');
+    expect(second.url()).toContain('/admin/outbox');
+    await second.close();
+    // Last, as it revokes the session: a rotated refresh token is dead.
+    await ts.api.post('/api/auth/token/refresh/').send({ refresh: rotatedAway }).expect(401);
   });
 
   it('shows no JavaScript or console errors on the way', () => {

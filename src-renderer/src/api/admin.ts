@@ -10,6 +10,3 @@ export const adminApi = {
     request<Page<OutboxMail>>('/api/admin/outbox/', { query: { status, page } }),
   retryMail: (id: string) => request<OutboxMail>(`/api/admin/outbox/${id}/retry/`, { method: 'POST' }),
 };
-
-/** The live API root document: its shape is the seed's, read loosely because it is rendered generically. */
-export const apiRoot = () => request<Record<string, unknown>>('/api/', { auth: false });

@@ -51,18 +51,25 @@ async function errorFrom(response: Response): Promise<ApiError> {
   return new ApiError(response.status, body, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null);
 }
 
-/** One refresh at a time: parallel 401s wait for the same rotation (a second rotation would reuse a dead token). */
+/**
+ * Exchanges the refresh token for a new pair. Presenting a rotated token again would revoke the whole session, so
+ * only one rotation runs at a time: in this tab (parallel 401s share it) and across tabs (a Web Lock); a tab that
+ * finds the stored token already replaced by another tab takes that one instead of rotating again.
+ */
 let refreshing: Promise<boolean> | null = null;
 
-function refreshTokens(): Promise<boolean> {
-  refreshing ??= (async () => {
-    const session = sessionStore.get();
-    if (!session) return false;
-    const response = await send('/api/auth/token/refresh/', { method: 'POST', body: { refresh: session.refresh } }, null);
-    if (!response.ok) return false;
-    sessionStore.replaceTokens((await response.json()) as TokenPair);
-    return true;
-  })().finally(() => {
+async function rotate(staleRefresh: string): Promise<boolean> {
+  const session = sessionStore.reload();
+  if (!session) return false;
+  if (session.refresh !== staleRefresh) return true;
+  const response = await send('/api/auth/token/refresh/', { method: 'POST', body: { refresh: session.refresh } }, null);
+  if (!response.ok) return false;
+  sessionStore.replaceTokens((await response.json()) as TokenPair);
+  return true;
+}
+
+function refreshTokens(staleRefresh: string): Promise<boolean> {
+  refreshing ??= (navigator.locks ? navigator.locks.request('practice-token-refresh', () => rotate(staleRefresh)) : rotate(staleRefresh)).finally(() => {
     refreshing = null;
   });
   return refreshing;
@@ -70,14 +77,15 @@ function refreshTokens(): Promise<boolean> {
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const useAuth = options.auth ?? true;
-  let response = await send(path, options, useAuth ? (sessionStore.get()?.access ?? null) : null);
-  if (response.status === 401 && useAuth && sessionStore.get()) {
+  const sentWith = useAuth ? sessionStore.get() : null;
+  let response = await send(path, options, sentWith?.access ?? null);
+  if (response.status === 401 && sentWith) {
     const error = await errorFrom(response);
     if (error.code === 'user_inactive' || error.code === 'user_not_found') {
       sessionStore.end(ACCOUNT_DEACTIVATED);
       throw error;
     }
-    if (!(await refreshTokens())) {
+    if (!(await refreshTokens(sentWith.refresh))) {
       sessionStore.end(SESSION_EXPIRED);
       throw error;
     }

@@ -25,19 +25,27 @@ let current: Session | null = load();
 /** Why the last session ended when the user did not ask for it (shown on the sign-in page). */
 let endedReason: string | null = null;
 
+function notify(): void {
+  listeners.forEach((listener) => listener());
+}
+
 function publish(next: Session | null): void {
   current = next;
   if (next) localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
   else localStorage.removeItem(STORAGE_KEY);
-  listeners.forEach((listener) => listener());
+  notify();
 }
 
-// Another tab signing in or out changes this one too.
+/** Takes what is stored now: another tab signed in or out, or rotated the tokens. */
+function adoptStored(): void {
+  const stored = load();
+  if (JSON.stringify(stored) === JSON.stringify(current)) return;
+  current = stored;
+  notify();
+}
+
 window.addEventListener('storage', (event) => {
-  if (event.key === STORAGE_KEY) {
-    current = load();
-    listeners.forEach((listener) => listener());
-  }
+  if (event.key === STORAGE_KEY) adoptStored();
 });
 
 export const sessionStore = {
@@ -46,6 +54,11 @@ export const sessionStore = {
     return () => listeners.delete(listener);
   },
   get(): Session | null {
+    return current;
+  },
+  /** Reads the stored session again: another tab may have rotated the tokens a moment ago. */
+  reload(): Session | null {
+    adoptStored();
     return current;
   },
   signIn({ access, refresh, user }: SignedIn): void {

@@ -1,5 +1,5 @@
 // A modal dialog or side drawer on the native <dialog> element: focus trap, Escape and the backdrop come with it.
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 interface Props {
   open: boolean;
@@ -11,6 +11,7 @@ interface Props {
 
 export function Dialog({ open, title, onClose, variant = 'modal', children }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -21,7 +22,7 @@ export function Dialog({ open, title, onClose, variant = 'modal', children }: Pr
     <dialog
       ref={ref}
       className={variant}
-      aria-labelledby="dialog-title"
+      aria-labelledby={titleId}
       onClose={onClose}
       onClick={(event) => {
         if (event.target === ref.current) onClose();
@@ -30,7 +31,7 @@ export function Dialog({ open, title, onClose, variant = 'modal', children }: Pr
       {open && (
         <div className="dialog-body">
           <header className="dialog-header">
-            <h2 id="dialog-title">{title}</h2>
+            <h2 id={titleId}>{title}</h2>
             <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
               ×
             </button>

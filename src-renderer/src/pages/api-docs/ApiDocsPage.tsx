@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { apiRoot } from '../../api/admin';
+import { apiRoot } from '../../api/api-root';
 import { QueryView } from '../../components/States';
 import { curlExample, humanKey, matches, readGuides, readSections, type EndpointDoc, type Json } from './api-document';
 import { JsonView } from './JsonView';
