@@ -21,8 +21,9 @@ export default function TrendChart({ trend }: { trend: WeekTrend[] }) {
             <YAxis allowDecimals={false} tick={{ fontSize: 12 }} />
             <Tooltip />
             <Legend />
+            {/* Bars drawn at once: a growing animation is motion nobody asked for. */}
             {SERIES.map((series) => (
-              <Bar key={series.key} dataKey={series.key} name={series.name} fill={series.color} radius={[3, 3, 0, 0]} />
+              <Bar key={series.key} dataKey={series.key} name={series.name} fill={series.color} radius={[3, 3, 0, 0]} isAnimationActive={false} />
             ))}
           </BarChart>
         </ResponsiveContainer>
