@@ -91,7 +91,7 @@ suite('setup, password reset and the API reference in the browser', () => {
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(newPassword);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByText(/Too many attempts. Please wait \d+ seconds?/).waitFor();
+    await page.getByText(/Please wait \d+ seconds? before trying again/).waitFor();
     await checkScreen(page, 'sign-in-throttled');
   });
 

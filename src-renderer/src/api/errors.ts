@@ -31,10 +31,10 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
-/** "Please wait 2 minutes" for a Retry-After in seconds. */
-export function waitText(seconds: number): string {
-  if (seconds < 90) return `Too many attempts. Please wait ${plural(seconds, 'second')} and try again.`;
-  return `Too many attempts. Please wait ${plural(Math.ceil(seconds / 60), 'minute')} and try again.`;
+/** What a 429 asks for, from its Retry-After in seconds: "Please wait 2 minutes before trying again." */
+function waitText(seconds: number): string {
+  const wait = seconds < 90 ? plural(seconds, 'second') : plural(Math.ceil(seconds / 60), 'minute');
+  return `Please wait ${wait} before trying again.`;
 }
 
 /** The message that belongs at the form rather than next to one field. */

@@ -21,7 +21,7 @@ function suggestedStart(appointment: Appointment): string {
 }
 
 /** A wall-clock time in `zone` (from datetime-local) as an ISO UTC instant; null when it does not exist there. */
-export function practiceTimeToUtc(local: string, zone: string): string | null {
+function practiceTimeToUtc(local: string, zone: string): string | null {
   const time = DateTime.fromISO(local, { zone });
   return time.isValid ? time.toUTC().toISO({ suppressMilliseconds: true }) : null;
 }
