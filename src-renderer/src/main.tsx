@@ -6,6 +6,7 @@ import { BrowserRouter } from 'react-router-dom';
 import { ApiError } from './api/errors';
 import { sessionStore } from './api/session';
 import { App } from './App';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { ToastProvider } from './components/Toasts';
 import './styles.css';
 
@@ -32,7 +33,9 @@ createRoot(document.getElementById('root')!).render(
     <QueryClientProvider client={queryClient}>
       <BrowserRouter>
         <ToastProvider>
-          <App />
+          <ErrorBoundary>
+            <App />
+          </ErrorBoundary>
         </ToastProvider>
       </BrowserRouter>
     </QueryClientProvider>

@@ -3,7 +3,7 @@ import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../helpers/test-server.js';
 import { createAccount, type TestAccount } from '../helpers/users.js';
-import { checkScreen, launchBrowser, mailedCode, openApp, skipReason, startAppServer, type AppPage } from './browser.js';
+import { berlinTimeInUtc, checkScreen, launchBrowser, mailedCode, openApp, skipReason, startAppServer, type AppPage } from './browser.js';
 
 const suite = skipReason ? describe.skip : describe;
 if (skipReason) console.warn(`e2e skipped: ${skipReason}`);
@@ -107,7 +107,9 @@ suite('booking a session in the browser', () => {
   it('the client sees "Join session" exactly while the meeting is open, and it opens the room', { timeout: 120_000 }, async () => {
     const { page, context } = client;
     const list = await ts.api.get('/api/meetings/appointments/').set('Authorization', therapist.bearer).expect(200);
-    const scheduled = list.body.results[0] as { scheduled_datetime: string; jitsi_meet_url: string };
+    const scheduled = list.body.results[0] as { scheduled_datetime: string; jitsi_meet_url: string; preferred_dates: string[] };
+    // 09:00 typed in the practice's zone, whatever the browser's own zone.
+    expect(scheduled.scheduled_datetime).toBe(berlinTimeInUtc(scheduled.preferred_dates[0], 9));
     const start = new Date(scheduled.scheduled_datetime).getTime();
 
     await page.reload();

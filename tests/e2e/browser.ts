@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
+import { DateTime } from 'luxon';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
 import { expect } from 'vitest';
 import { startTestServer, type TestServer, type TestServerOptions } from '../helpers/test-server.js';
@@ -39,7 +40,8 @@ export interface AppPage {
 
 /** A fresh browser profile (its own localStorage: its own session) on the test server. */
 export async function openApp(browser: Browser, ts: TestServer, viewport = DESKTOP): Promise<AppPage> {
-  const context = await browser.newContext({ baseURL: ts.server.url, viewport });
+  // The browser lives in another zone than the practice (Europe/Berlin): times must still be the practice's.
+  const context = await browser.newContext({ baseURL: ts.server.url, viewport, timezoneId: 'America/New_York' });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
@@ -82,6 +84,12 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
 export async function checkScreen(page: Page, name: string): Promise<void> {
   await snapBoth(page, name);
   await expectAccessible(page, name);
+}
+
+/** A wall-clock hour on `day` in Europe/Berlin (the test server's practice zone) as the API writes it in UTC. */
+export function berlinTimeInUtc(day: string, hour: number): string {
+  const zone = DateTime.fromISO(`${day}T${String(hour).padStart(2, '0')}:00`, { zone: 'Europe/Berlin' });
+  return zone.toUTC().toISO({ suppressMilliseconds: true })!;
 }
 
 /** The 6-digit code in the latest mail to `address`. */

@@ -4,7 +4,7 @@ import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../helpers/test-server.js';
 import { createAccount, type TestAccount } from '../helpers/users.js';
-import { checkScreen, launchBrowser, openApp, skipReason, startAppServer, type AppPage } from './browser.js';
+import { berlinTimeInUtc, checkScreen, launchBrowser, openApp, skipReason, startAppServer, type AppPage } from './browser.js';
 
 const suite = skipReason ? describe.skip : describe;
 if (skipReason) console.warn(`e2e skipped: ${skipReason}`);
@@ -86,9 +86,7 @@ suite('the therapist at work in the browser', () => {
     const first = await book(client, 'First session');
     await book(client, 'Second session');
     const day = openDates[0];
-    // 14:00 in Europe/Berlin (the test server's practice zone): 13:00 UTC in winter, 12:00 UTC in summer.
-    const offsetHours = new Date(`${day}T12:00:00Z`).toLocaleString('en-US', { timeZone: 'Europe/Berlin', hour: 'numeric', hour12: false }) === '13' ? 1 : 2;
-    const utc = new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)), 14 - offsetHours)).toISOString();
+    const utc = berlinTimeInUtc(day, 14);
     await ts.api.post(`/api/meetings/appointments/${first.id}/schedule/`).set('Authorization', therapist.bearer).send({ scheduled_datetime: utc }).expect(200);
 
     const drawer = await openRequest('Second session');
