@@ -49,6 +49,7 @@ function SettingsForm({ settings }: { settings: PracticeSettings }) {
         const setting = settings[key];
         return (
           <div key={key} className="setting">
+            <span className={`badge source-${setting.source}`}>{SOURCE_LABEL[setting.source]}</span>
             <TextField
               label={label}
               name={key}
@@ -58,7 +59,6 @@ function SettingsForm({ settings }: { settings: PracticeSettings }) {
               error={save.error}
               hint={setting.editable ? hint : `${hint} Fixed by the environment: change it there.`}
             />
-            <span className={`badge source-${setting.source}`}>{SOURCE_LABEL[setting.source]}</span>
           </div>
         );
       })}
