@@ -25,18 +25,7 @@ function EndpointCard({ endpoint }: { endpoint: EndpointDoc }) {
       <p className="small">
         <strong>Authentication:</strong> {endpoint.authentication}
       </p>
-      {endpoint.details.length > 0 && (
-        <dl className="json-object">
-          {endpoint.details.map(([key, value]) => (
-            <div key={key}>
-              <dt>{humanKey(key)}</dt>
-              <dd>
-                <JsonView value={value} />
-              </dd>
-            </div>
-          ))}
-        </dl>
-      )}
+      {Object.keys(endpoint.details).length > 0 && <JsonView value={endpoint.details} />}
       <details>
         <summary>Example request</summary>
         {endpoint.methods.map((method) => (

@@ -11,7 +11,7 @@ export interface EndpointDoc {
   authentication: string;
   description: string;
   /** Everything else the entry documents (fields, parameters, examples, responses). */
-  details: [string, Json][];
+  details: { [key: string]: Json };
   example: Json | undefined;
 }
 
@@ -49,7 +49,7 @@ export function readSections(document: { [key: string]: Json }): SectionDoc[] {
           authentication: String(fields.authentication ?? ''),
           description: String(fields.description ?? ''),
           example: fields.example_request,
-          details: Object.entries(fields).filter(([name]) => !['url', 'methods', 'authentication', 'description', 'example_request'].includes(name)),
+          details: Object.fromEntries(Object.entries(fields).filter(([name]) => !['url', 'methods', 'authentication', 'description', 'example_request'].includes(name))),
         };
       }),
     };
