@@ -60,12 +60,26 @@ suite('booking a session in the browser', () => {
     await checkScreen(page, 'client-appointments-empty');
   });
 
+  it('the client adds a phone number to their details', { timeout: 120_000 }, async () => {
+    const { page } = client;
+    await page.getByRole('link', { name: 'My details' }).click();
+    await page.getByRole('heading', { name: 'My details' }).waitFor();
+    await page.getByLabel('Phone (optional)').fill('12');
+    await page.getByRole('button', { name: 'Save my details' }).click();
+    await page.locator('.field-error').first().waitFor();
+    await page.getByLabel('Phone (optional)').fill('+49 30 1234567');
+    await page.getByRole('button', { name: 'Save my details' }).click();
+    await page.getByText('Your details are saved.').waitFor();
+    await checkScreen(page, 'client-profile');
+  });
+
   it('the client books from the open dates with their contact details prefilled', { timeout: 120_000 }, async () => {
     const { page } = client;
-    await page.getByRole('link', { name: 'Book a session' }).first().click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Book' }).click();
     await page.getByRole('heading', { name: 'Book a session' }).waitFor();
     expect(await page.getByLabel('Email').inputValue()).toBe(email);
     expect(await page.getByLabel('First name').inputValue()).toBe('Ada');
+    expect(await page.getByLabel('Phone (optional)').inputValue()).toBe('+49 30 1234567');
     const dates = page.locator('.chips button.chip');
     await dates.first().waitFor();
     await dates.nth(0).click();

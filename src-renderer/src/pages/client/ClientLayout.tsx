@@ -3,8 +3,10 @@ import { Outlet } from 'react-router-dom';
 import { AppHeader } from '../../components/AppHeader';
 
 const NAV = [
-  { to: '/client/appointments', label: 'My appointments' },
-  { to: '/client/book', label: 'Book a session' },
+  // Short enough for one row on a phone.
+  { to: '/client/appointments', label: 'Appointments' },
+  { to: '/client/book', label: 'Book' },
+  { to: '/client/profile', label: 'My details' },
 ];
 
 export function ClientLayout() {
