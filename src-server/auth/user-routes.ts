@@ -1,6 +1,6 @@
 // `/api/auth/` account endpoints: the caller's profile, and the therapist's list, activation and deletion of users.
 import type { ServerCore } from '../core.js';
-import { pageOf, pageRequest } from '../http/pagination.js';
+import { PAGING_DOC, pageOf, pageRequest } from '../http/pagination.js';
 import { operation, type Endpoint } from '../http/route-table.js';
 import { caller } from './caller.js';
 import { getProfile, updateProfile } from './profile.js';
@@ -71,7 +71,7 @@ export function userEndpoints(core: ServerCore): Endpoint[] {
       doc: {
         description: 'Get all users (Admin only)',
         authentication: ADMIN_ONLY,
-        query_parameters: { search: 'Part of an email address or name', page: 'Page number', page_size: 'Users per page (default 20, max 100)' },
+        query_parameters: { search: 'Part of an email address or name', ...PAGING_DOC },
         response_fields: { users: 'List of user objects', count: 'Number of matching users', next: 'URL of the next page or null', previous: 'URL of the previous page or null' },
       },
       methods: {

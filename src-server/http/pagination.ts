@@ -6,6 +6,12 @@ import type { RequestInfo } from './route-table.js';
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
+/** The paging parameters as the API root documents them, derived from the limits above. */
+export const PAGING_DOC = {
+  page: 'Page number',
+  page_size: `Items per page (default ${DEFAULT_PAGE_SIZE}, max ${MAX_PAGE_SIZE})`,
+};
+
 /** Like DRF: a page_size that is not a positive number falls back to the default, a large one is capped. */
 export const pageQuery = {
   page: z.string().optional(),

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { ServerCore } from '../core.js';
 import type { OutboxMailInstance } from '../db/models/outbox-mail.js';
-import { pageOf, pageQuery, pageRequest } from '../http/pagination.js';
+import { PAGING_DOC, pageOf, pageQuery, pageRequest } from '../http/pagination.js';
 import { operation, type Endpoint } from '../http/route-table.js';
 import { isoUtc } from '../http/timestamps.js';
 
@@ -28,7 +28,7 @@ export function outboxEndpoints(core: ServerCore): Endpoint[] {
       path: '/api/admin/outbox/',
       doc: {
         description: 'Queued, sent and failed mails: recipient, subject, status, attempts and last error, never the body (Staff only)',
-        query_parameters: { status: 'queued | sending | sent | failed', page: 'Page number', page_size: 'Items per page (max 100)' },
+        query_parameters: { status: 'queued | sending | sent | failed', ...PAGING_DOC },
       },
       methods: {
         GET: operation({

@@ -1,4 +1,6 @@
 // The API-root entries of /api/meetings/: the seed's wording wherever it is true of this server, corrected where not.
+import { PAGING_DOC } from '../http/pagination.js';
+
 const STATS_FIELDS = {
   total_requests: 'Total number of appointment requests',
   pending_review: 'Number of pending review requests',
@@ -9,7 +11,7 @@ const STATS_FIELDS = {
   trend: 'The last 12 weeks in the practice time zone: [{week_start, requests, scheduled, rejected}]',
 };
 
-const PAGING = { page: 'Page number', page_size: 'Items per page (default 20, max 100)', status: 'pending_review | scheduled | rejected' };
+const PAGING = { ...PAGING_DOC, status: 'pending_review | scheduled | rejected' };
 
 export const SEED_DOCS = {
   admin_availability: {
@@ -28,7 +30,7 @@ export const SEED_DOCS = {
     description: 'List or add blocked dates (holidays, leave): no appointment can be requested on them (Staff only)',
     required_fields: ['date'],
     optional_fields: ['note'],
-    query_parameters: { page: PAGING.page, page_size: PAGING.page_size },
+    query_parameters: PAGING_DOC,
     response_fields: { date: 'YYYY-MM-DD in the practice time zone', note: 'Optional note (stored encrypted)' },
     example_request: { date: '2026-12-24', note: 'Christmas Eve' },
   },

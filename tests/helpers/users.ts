@@ -1,6 +1,6 @@
 // Builds accounts straight in the database (with real hashing and encryption) and signs tokens for them.
 import { hashPassword } from '../../src-server/auth/passwords.js';
-import { USER_EMAIL_INDEX } from '../../src-server/core.js';
+import { userEmailIndex } from '../../src-server/auth/user-lookup.js';
 import type { UserInstance } from '../../src-server/db/models/user.js';
 import type { TestServer } from './test-server.js';
 
@@ -25,7 +25,7 @@ export async function createAccount(
     core.db.models.User.create(
       {
         email: address,
-        email_index: core.blindIndex.of(address, USER_EMAIL_INDEX),
+        email_index: userEmailIndex(core, address),
         password_hash: await hashPassword(password, core.config.passwordHashCost),
         first_name: staff ? 'Thera' : 'Client',
         last_name: staff ? 'Pist' : `Number${counter}`,
