@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
-const seed = JSON.parse(fs.readFileSync(new URL('../../../shared/seed/api_root.seed.json', import.meta.url), 'utf8'));
+const seed = JSON.parse(fs.readFileSync(new URL('../fixtures/api_root.seed.json', import.meta.url), 'utf8'));
 
 type Json = Record<string, unknown>;
 

@@ -5,7 +5,7 @@ import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 
 type Json = Record<string, unknown>;
 
-const seed = JSON.parse(fs.readFileSync(new URL('../../../../shared/seed/api_root.seed.json', import.meta.url), 'utf8'));
+const seed = JSON.parse(fs.readFileSync(new URL('../../fixtures/api_root.seed.json', import.meta.url), 'utf8'));
 const seedSection = seed.endpoints.appointments as Json;
 
 function keyPaths(value: unknown, prefix = ''): string[] {
