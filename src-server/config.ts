@@ -22,14 +22,40 @@ export interface ServerConfig {
   backupKeep: number;
 }
 
-export type PracticeSettingKey = 'practice_timezone' | 'jitsi_domain' | 'smtp_url' | 'email_from';
+export type PracticeSettingKey =
+  | 'practice_timezone'
+  | 'jitsi_domain'
+  | 'smtp_url'
+  | 'email_from'
+  | 'practice_name'
+  | 'therapist_name'
+  | 'notify_email'
+  | 'cancellation_notice_hours'
+  | 'reminder_hours_before';
 
 export const SETTING_ENV_VARS: Record<PracticeSettingKey, string> = {
   practice_timezone: 'PRACTICE_TIMEZONE',
   jitsi_domain: 'JITSI_DOMAIN',
   smtp_url: 'SMTP_URL',
   email_from: 'EMAIL_FROM',
+  practice_name: 'PRACTICE_NAME',
+  therapist_name: 'THERAPIST_NAME',
+  notify_email: 'NOTIFY_EMAIL',
+  cancellation_notice_hours: 'CANCELLATION_NOTICE_HOURS',
+  reminder_hours_before: 'REMINDER_HOURS_BEFORE',
 };
+
+/** Reads `reminder_hours_before` ("[24, 1]", or "24, 1"; "[]" = off): whole hours 1–168, or null when malformed. */
+export function parseReminderHours(value: string): number[] | null {
+  const trimmed = value.trim();
+  const inner = trimmed.startsWith('[') && trimmed.endsWith(']') ? trimmed.slice(1, -1) : trimmed;
+  if (inner.trim() === '') return [];
+  const parts = inner.split(',').map((part) => part.trim());
+  if (!parts.every((part) => /^\d{1,3}$/.test(part))) return null;
+  const hours = parts.map(Number);
+  if (hours.some((h) => h < 1 || h > 168) || new Set(hours).size !== hours.length || hours.length > 10) return null;
+  return hours.sort((a, b) => b - a);
+}
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -91,6 +117,15 @@ export function checkSettingValue(key: PracticeSettingKey, value: string): strin
       return /^[^\r\n<>]*<[^\s@<>]+@[^\s@<>]+>$|^[^\s@<>]+@[^\s@<>]+$/.test(value)
         ? null
         : 'Must be an address, optionally with a name: Practice <no-reply@example.com>';
+    case 'practice_name':
+    case 'therapist_name':
+      return value.length <= 200 ? null : 'At most 200 characters.';
+    case 'notify_email':
+      return /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(value) ? null : 'Must be an email address: practice@example.com';
+    case 'cancellation_notice_hours':
+      return /^\d{1,3}$/.test(value) && Number(value) <= 168 ? null : 'Must be a whole number of hours from 0 to 168.';
+    case 'reminder_hours_before':
+      return parseReminderHours(value) ? null : 'Must be a list of different whole hours from 1 to 168, e.g. [24, 1]; [] turns reminders off.';
   }
 }
 

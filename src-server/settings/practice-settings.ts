@@ -1,5 +1,5 @@
 // The practice settings in force: the environment wins, then what the therapist stored in the app, then the default.
-import { checkSettingValue, SETTING_ENV_VARS, type PracticeSettingKey } from '../config.js';
+import { checkSettingValue, parseReminderHours, SETTING_ENV_VARS, type PracticeSettingKey } from '../config.js';
 import type { Database } from '../db/database.js';
 import { ValidationError } from '../http/errors.js';
 
@@ -20,7 +20,21 @@ function defaults(): Record<PracticeSettingKey, string | null> {
     jitsi_domain: 'meet.jit.si',
     smtp_url: null,
     email_from: 'Practice <no-reply@localhost>',
+    practice_name: null,
+    therapist_name: null,
+    // null: mail for the practice goes to the first staff account's address (meetings/ resolves it).
+    notify_email: null,
+    cancellation_notice_hours: '24',
+    reminder_hours_before: '[24]',
   };
+}
+
+/** The name mails and the app header give the practice: its own name, else the sender's display name. */
+export function practiceDisplayName(settings: EffectiveSettings): string {
+  const named = settings.practice_name.value?.trim();
+  if (named) return named;
+  const sender = /^\s*"?([^"<]+?)"?\s*</.exec(settings.email_from.value ?? '')?.[1]?.trim();
+  return sender || 'The practice';
 }
 
 export class PracticeSettings {
@@ -59,6 +73,19 @@ export class PracticeSettings {
     return (await this.get('practice_timezone')) ?? 'UTC';
   }
 
+  async cancellationNoticeHours(): Promise<number> {
+    return Number((await this.get('cancellation_notice_hours')) ?? 24);
+  }
+
+  /** Hours before a session at which a reminder goes out, largest first; [] = reminders off. */
+  async reminderHoursBefore(): Promise<number[]> {
+    return parseReminderHours((await this.get('reminder_hours_before')) ?? '[]') ?? [];
+  }
+
+  async practiceName(): Promise<string> {
+    return practiceDisplayName(await this.all());
+  }
+
   /**
    * Stores changed values (null or '' clears one back to its default). A key that the environment
    * sets cannot be changed here: the environment would silently win, so it is refused instead.
@@ -75,13 +102,18 @@ export class PracticeSettings {
     if (Object.keys(errors).length > 0) throw new ValidationError(errors);
     await this.db.write(async (transaction) => {
       for (const [key, value] of Object.entries(changes)) {
-        if (value) await this.db.models.Setting.upsert({ key, value }, { transaction });
+        if (value) await this.db.models.Setting.upsert({ key, value: canonicalValue(key as PracticeSettingKey, value) }, { transaction });
         else await this.db.models.Setting.destroy({ where: { key }, transaction });
       }
     });
     this.cache = null;
     return this.all();
   }
+}
+
+/** A list setting is stored one way ("[24,1]") whichever way it was typed. */
+function canonicalValue(key: PracticeSettingKey, value: string): string {
+  return key === 'reminder_hours_before' ? JSON.stringify(parseReminderHours(value)) : value;
 }
 
 /** The SMTP URL as staff may see it: the password replaced, never returned. */

@@ -9,11 +9,23 @@ const MASK = '********';
 
 const settingValue = z.string().trim().max(500).nullable().optional();
 
+/** Numbers and lists may come as JSON numbers and arrays; settings are stored as text and checked as text. */
+const numericSettingValue = z
+  .union([z.string().trim().max(500), z.number(), z.array(z.number()).max(20)])
+  .nullable()
+  .optional()
+  .transform((value) => (typeof value === 'number' ? String(value) : Array.isArray(value) ? JSON.stringify(value) : value));
+
 export const settingsPatch = z.object({
   practice_timezone: settingValue,
   jitsi_domain: settingValue,
   smtp_url: settingValue,
   email_from: settingValue,
+  practice_name: settingValue,
+  therapist_name: settingValue,
+  notify_email: settingValue,
+  cancellation_notice_hours: numericSettingValue,
+  reminder_hours_before: numericSettingValue,
 });
 
 export function present(settings: EffectiveSettings, lanUrls: string[]) {
