@@ -64,11 +64,14 @@ export class TokenSigner {
     return this.settings.refreshTokenDays * 24 * 60 * 60;
   }
 
-  /** Verifies signature (HS256 only: `alg: none` and other keys fail), expiry by the injected clock, type and claims. */
+  /**
+   * Verifies signature (HS256 only: `alg: none` and other keys fail), expiry by the injected clock, type and claims.
+   * `exp` and `iat` are required: a token without them would otherwise never expire.
+   */
   async verify(token: string, type: TokenType): Promise<TokenClaims> {
     let payload: Record<string, unknown>;
     try {
-      ({ payload } = await jwtVerify(token, this.key, { algorithms: [ALGORITHM], currentDate: this.clock.now() }));
+      ({ payload } = await jwtVerify(token, this.key, { algorithms: [ALGORITHM], currentDate: this.clock.now(), requiredClaims: ['exp', 'iat'] }));
     } catch (error) {
       throw new InvalidToken(error instanceof joseErrors.JWTExpired ? 'Token is expired' : 'Token is invalid');
     }
