@@ -1,6 +1,6 @@
 // `/api/auth/` account endpoints: the caller's profile, and the therapist's list, activation and deletion of users.
 import type { ServerCore } from '../core.js';
-import { PAGING_DOC, pageOf, pageRequest } from '../http/pagination.js';
+import { PAGING_DOC, paginate } from '../http/pagination.js';
 import { operation, type Endpoint } from '../http/route-table.js';
 import { caller } from './caller.js';
 import { getProfile, updateProfile } from './profile.js';
@@ -80,9 +80,15 @@ export function userEndpoints(core: ServerCore): Endpoint[] {
           summary: 'List and search users, newest first',
           query: userListQuery,
           handler: async ({ query, request }) => {
-            const paging = pageRequest(query);
-            const { count, users } = await listUsers(core, { search: query.search, offset: paging.offset, limit: paging.limit });
-            const { results, ...links } = pageOf(request, paging, count, users.map(presentUser));
+            const { results, ...links } = await paginate(
+              request,
+              query,
+              async (window) => {
+                const { count, users } = await listUsers(core, { search: query.search, ...window });
+                return { count, rows: users };
+              },
+              presentUser,
+            );
             return { body: { users: results, ...links } };
           },
         }),

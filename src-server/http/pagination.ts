@@ -1,4 +1,4 @@
-// DRF's PageNumberPagination: ?page= and ?page_size= (default 20, max 100), {count, next, previous, results}.
+// DRF's PageNumberPagination: ?page= (a number or "last") and ?page_size= (default 20, max 100), {count, next, previous, results}.
 import { z } from 'zod';
 import { NotFound } from './errors.js';
 import type { RequestInfo } from './route-table.js';
@@ -18,20 +18,10 @@ export const pageQuery = {
   page_size: z.string().optional(),
 };
 
-export interface PageRequest {
-  page: number;
-  pageSize: number;
+/** The rows a list query fetches for one page. */
+export interface PageWindow {
   offset: number;
   limit: number;
-}
-
-export function pageRequest(query: { page?: string; page_size?: string }): PageRequest {
-  const page = query.page === undefined || query.page === 'last' ? 1 : Number(query.page);
-  // A page past 2^53 would reach SQL as 1e+21: no such page exists anyway.
-  if (!Number.isSafeInteger(page) || page < 1) throw new NotFound('Invalid page.');
-  const requested = Number(query.page_size);
-  const pageSize = Number.isInteger(requested) && requested > 0 ? Math.min(requested, MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
-  return { page, pageSize, offset: (page - 1) * pageSize, limit: pageSize };
 }
 
 export interface Page<T> {
@@ -41,19 +31,51 @@ export interface Page<T> {
   results: T[];
 }
 
-export function pageOf<T>(request: RequestInfo, paging: PageRequest, count: number, results: T[]): Page<T> {
-  const lastPage = Math.max(1, Math.ceil(count / paging.pageSize));
-  if (paging.page > lastPage) throw new NotFound('Invalid page.');
-  const link = (page: number) => {
+/** DRF's `last_page_strings`: `?page=last` asks for the last page, whatever its number. */
+const LAST_PAGE = 'last';
+
+/**
+ * One page of a list, the way DRF pages it: `fetch` returns the total count and the rows of a window.
+ * `?page=last` needs the count first, so it fetches the first window, then the last one when that differs.
+ */
+export async function paginate<Row, Shown>(
+  request: RequestInfo,
+  query: { page?: string; page_size?: string },
+  fetch: (window: PageWindow) => Promise<{ count: number; rows: Row[] }>,
+  present: (row: Row) => Shown,
+): Promise<Page<Shown>> {
+  const pageSize = pageSizeOf(query.page_size);
+  const windowOf = (page: number): PageWindow => ({ offset: (page - 1) * pageSize, limit: pageSize });
+  let page = query.page === LAST_PAGE ? 1 : pageNumberOf(query.page);
+  let { count, rows } = await fetch(windowOf(page));
+  const lastPage = Math.max(1, Math.ceil(count / pageSize));
+  if (query.page === LAST_PAGE && lastPage > page) {
+    page = lastPage;
+    ({ count, rows } = await fetch(windowOf(page)));
+  }
+  if (page > lastPage) throw new NotFound('Invalid page.');
+  const link = (target: number) => {
     const url = new URL(request.originalUrl, request.origin);
-    if (page === 1) url.searchParams.delete('page');
-    else url.searchParams.set('page', String(page));
+    if (target === 1) url.searchParams.delete('page');
+    else url.searchParams.set('page', String(target));
     return url.toString();
   };
   return {
     count,
-    next: paging.page < lastPage ? link(paging.page + 1) : null,
-    previous: paging.page > 1 ? link(paging.page - 1) : null,
-    results,
+    next: page < lastPage ? link(page + 1) : null,
+    previous: page > 1 ? link(page - 1) : null,
+    results: rows.map(present),
   };
+}
+
+function pageNumberOf(value: string | undefined): number {
+  const page = value === undefined ? 1 : Number(value);
+  // A page past 2^53 would reach SQL as 1e+21: no such page exists anyway.
+  if (!Number.isSafeInteger(page) || page < 1) throw new NotFound('Invalid page.');
+  return page;
+}
+
+function pageSizeOf(value: string | undefined): number {
+  const requested = Number(value);
+  return Number.isInteger(requested) && requested > 0 ? Math.min(requested, MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
 }

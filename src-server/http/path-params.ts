@@ -1,11 +1,12 @@
 // Django-style path converters (`<uuid:pk>`, `<date:day>`) turned into Express paths and checked, a mismatch being a 404.
-import { UUID_PATTERN } from './fields.js';
+import { isoDate, UUID_PATTERN } from './fields.js';
 
 const CONVERTER = /<(uuid|date|str):([a-z_]+)>/g;
 
 const CHECKS: Record<string, (value: string) => boolean> = {
   uuid: (value) => UUID_PATTERN.test(value),
-  date: (value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)),
+  // A calendar date that exists: Date.parse alone takes 2025-02-30 as March 2nd.
+  date: (value) => isoDate.safeParse(value).success,
   str: (value) => value.length > 0 && value.length <= 200,
 };
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { ServerCore } from '../core.js';
 import type { OutboxMailInstance } from '../db/models/outbox-mail.js';
-import { PAGING_DOC, pageOf, pageQuery, pageRequest } from '../http/pagination.js';
+import { PAGING_DOC, paginate, pageQuery } from '../http/pagination.js';
 import { operation, type Endpoint } from '../http/route-table.js';
 import { isoUtc } from '../http/timestamps.js';
 
@@ -36,9 +36,7 @@ export function outboxEndpoints(core: ServerCore): Endpoint[] {
           summary: 'List the mail outbox',
           query: z.object({ ...pageQuery, status: z.enum(['queued', 'sending', 'sent', 'failed']).optional() }),
           handler: async ({ query, request }) => {
-            const paging = pageRequest(query);
-            const { count, rows } = await core.outbox.list({ status: query.status, offset: paging.offset, limit: paging.limit });
-            return { body: pageOf(request, paging, count, rows.map(presentMail)) };
+            return { body: await paginate(request, query, (window) => core.outbox.list({ status: query.status, ...window }), presentMail) };
           },
         }),
       },

@@ -1,7 +1,7 @@
 // `/api/meetings/admin/availability/`, `appointments/available-dates/` and the blocked dates: when clients may request.
 import { z } from 'zod';
 import type { ServerCore } from '../core.js';
-import { pageOf, pageQuery, pageRequest } from '../http/pagination.js';
+import { paginate, pageQuery } from '../http/pagination.js';
 import { operation, type Endpoint } from '../http/route-table.js';
 import { Availability } from './availability.js';
 import { presentAvailability, presentBlockedDate } from './presenter.js';
@@ -57,9 +57,7 @@ export function availabilityEndpoints(core: ServerCore): Endpoint[] {
           summary: 'Blocked dates, earliest first',
           query: z.object(pageQuery),
           handler: async ({ query, request }) => {
-            const paging = pageRequest(query);
-            const { count, rows } = await availability.listBlocked(paging);
-            return { body: pageOf(request, paging, count, rows.map(presentBlockedDate)) };
+            return { body: await paginate(request, query, (window) => availability.listBlocked(window), presentBlockedDate) };
           },
         }),
         POST: operation({

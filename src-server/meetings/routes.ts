@@ -1,7 +1,7 @@
 // `/api/meetings/`: appointment requests, their scheduling with Jitsi, meeting info and stats, in the seed's shape.
 import type { ServerCore } from '../core.js';
 import type { AppointmentInstance } from '../db/models/appointment.js';
-import { pageOf, pageRequest } from '../http/pagination.js';
+import { paginate, type PageWindow } from '../http/pagination.js';
 import { operation, type Endpoint, type Principal } from '../http/route-table.js';
 import { Appointments } from './appointments.js';
 import { availabilityEndpoints } from './availability-routes.js';
@@ -23,9 +23,8 @@ export function meetingsEndpoints(core: ServerCore): Endpoint[] {
       summary,
       query: appointmentListQuery,
       handler: async ({ query, principal, request }) => {
-        const paging = pageRequest(query);
-        const { count, rows } = await appointments.list(caller(principal), { ownOnly, status: query.status, email: query.email, ...paging });
-        return { body: pageOf(request, paging, count, rows.map(present)) };
+        const list = (window: PageWindow) => appointments.list(caller(principal), { ownOnly, status: query.status, email: query.email, ...window });
+        return { body: await paginate(request, query, list, present) };
       },
     });
 
