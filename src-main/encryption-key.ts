@@ -2,8 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigError, parseEncryptionKey } from '../src-server/config.js';
-import { KEY_FILE_NAME, loadOrCreateKeyFile } from '../src-server/crypto/keys.js';
+import { ConfigError, readKeys } from '../src-server/config.js';
+import { KEY_FILE_NAME, loadOrCreateKeyFile, parseEncryptionKey } from '../src-server/crypto/keys.js';
 import type { KeychainStatus } from './desktop-bridge.js';
 
 /** The key wrapped by the keychain: only safeStorage.encryptString(base64 key) is ever written here. */
@@ -70,7 +70,7 @@ export function obtainEncryptionKey({ dataDir, safeStorage, platform, environmen
           'Unlock your keyring (or log in to the desktop session that has it) and start the app again.',
       );
     }
-    const key = parseEncryptionKey(safeStorage.decryptString(fs.readFileSync(wrappedFile)), wrappedFile);
+    const key = readKeys(() => parseEncryptionKey(safeStorage.decryptString(fs.readFileSync(wrappedFile)), wrappedFile));
     return { keys: [key], status: { protection: 'keychain', backend: backend.name, warning: null } };
   }
 
@@ -81,7 +81,7 @@ export function obtainEncryptionKey({ dataDir, safeStorage, platform, environmen
     fs.writeFileSync(wrappedFile, safeStorage.encryptString(key.toString('base64')), { mode: 0o600, flag: 'wx' });
     return { keys: [key], status: { protection: 'keychain', backend: backend.name, warning: null } };
   }
-  const keys = loadOrCreateKeyFile(dataDir);
+  const keys = readKeys(() => loadOrCreateKeyFile(dataDir));
   if (backend.usable && keys.length === 1) {
     moveIntoKeychain(keys[0], plainFile, wrappedFile, safeStorage);
     return { keys, status: { protection: 'keychain', backend: backend.name, warning: null } };

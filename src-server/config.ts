@@ -1,5 +1,6 @@
 // The environment table of the API contract, parsed once; every mistake is one clear line.
 import path from 'node:path';
+import { KeyError, parseEncryptionKey } from './crypto/keys.js';
 
 export interface ServerConfig {
   port: number;
@@ -77,12 +78,13 @@ function flag(env: Env, name: string): boolean {
   return raw !== undefined && raw !== '' && !['0', 'false', 'no', 'off'].includes(raw);
 }
 
-export function parseEncryptionKey(raw: string, source = 'ENCRYPTION_KEY'): Buffer {
-  const key = Buffer.from(raw.trim(), 'base64');
-  if (key.length !== 32 || key.toString('base64') !== raw.trim()) {
-    throw new ConfigError(`${source} must be the base64 of exactly 32 bytes (openssl rand -base64 32)`);
+/** Runs `read` (a key is parsed or loaded in crypto/) and turns a KeyError into the configuration error it is. */
+export function readKeys<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    throw error instanceof KeyError ? new ConfigError(error.message) : error;
   }
-  return key;
 }
 
 export function isValidTimeZone(zone: string): boolean {
@@ -153,7 +155,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): ServerC
     databaseUrl,
     envSettings,
     trustProxy: flag(env, 'TRUST_PROXY'),
-    encryptionKey: rawKey ? parseEncryptionKey(rawKey) : undefined,
+    encryptionKey: rawKey ? readKeys(() => parseEncryptionKey(rawKey)) : undefined,
     rateLimitAuth: integer(env, 'RATE_LIMIT_AUTH', 20, 1, 100000),
     failedLoginLimit: integer(env, 'FAILED_LOGIN_LIMIT', 5, 1, 1000),
     maxPendingRequests: integer(env, 'MAX_PENDING_REQUESTS', 5, 1, 1000),

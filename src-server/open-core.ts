@@ -4,7 +4,7 @@ import { BlindIndex } from './crypto/blind-index.js';
 import { FieldCipher } from './crypto/field-cipher.js';
 import { loadOrCreateKeyFile } from './crypto/keys.js';
 import { systemClock, type Clock } from './clock.js';
-import type { ServerConfig } from './config.js';
+import { readKeys, type ServerConfig } from './config.js';
 import type { ServerCore } from './core.js';
 import { openDatabase } from './db/database.js';
 import { createLogger, type Logger } from './logger.js';
@@ -21,7 +21,7 @@ export interface CoreOptions {
 
 export async function openCore(config: ServerConfig, options: CoreOptions = {}): Promise<ServerCore> {
   fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
-  const keys = options.encryptionKeys ?? (config.encryptionKey ? [config.encryptionKey] : loadOrCreateKeyFile(config.dataDir));
+  const keys = options.encryptionKeys ?? (config.encryptionKey ? [config.encryptionKey] : readKeys(() => loadOrCreateKeyFile(config.dataDir)));
   const clock = options.clock ?? systemClock;
   const cipher = new FieldCipher(keys);
   const db = await openDatabase(config.databaseUrl, cipher);

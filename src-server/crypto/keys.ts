@@ -2,9 +2,22 @@
 import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigError, parseEncryptionKey } from '../config.js';
 
 export const KEY_FILE_NAME = 'encryption.key';
+
+/** A key that is missing, malformed or unsafely stored; config and start-up report it as a configuration error. */
+export class KeyError extends Error {
+  override name = 'KeyError';
+}
+
+/** @param source names where the key came from, so that the one-line message says what to fix. */
+export function parseEncryptionKey(raw: string, source = 'ENCRYPTION_KEY'): Buffer {
+  const key = Buffer.from(raw.trim(), 'base64');
+  if (key.length !== 32 || key.toString('base64') !== raw.trim()) {
+    throw new KeyError(`${source} must be the base64 of exactly 32 bytes (openssl rand -base64 32)`);
+  }
+  return key;
+}
 
 /**
  * Reads the key file (one base64 key per line: the first is current, later ones only decrypt old values,
@@ -19,7 +32,7 @@ export function loadOrCreateKeyFile(dataDir: string): Buffer[] {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
   if (process.platform !== 'win32' && (fs.statSync(file).mode & 0o077) !== 0) {
-    throw new ConfigError(`${file} is readable by other users: run chmod 600 on it`);
+    throw new KeyError(`${file} is readable by other users: run chmod 600 on it`);
   }
   const keys = fs
     .readFileSync(file, 'utf8')
@@ -27,7 +40,7 @@ export function loadOrCreateKeyFile(dataDir: string): Buffer[] {
     .map((line) => line.trim())
     .filter(Boolean)
     .map((line, index) => parseEncryptionKey(line, `${file} line ${index + 1}`));
-  if (keys.length === 0) throw new ConfigError(`${file} holds no key`);
+  if (keys.length === 0) throw new KeyError(`${file} holds no key`);
   return keys;
 }
 

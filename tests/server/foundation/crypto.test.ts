@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { BlindIndex } from '../../../src-server/crypto/blind-index.js';
 import { FieldCipher } from '../../../src-server/crypto/field-cipher.js';
-import { KEY_FILE_NAME, loadOrCreateKeyFile } from '../../../src-server/crypto/keys.js';
+import { KEY_FILE_NAME, KeyError, loadOrCreateKeyFile, parseEncryptionKey } from '../../../src-server/crypto/keys.js';
 import { tempDataDir } from '../../helpers/test-server.js';
 
 describe('field encryption', () => {
@@ -62,5 +62,24 @@ describe('the key file in the data directory', () => {
     fs.chmodSync(path.join(dir, KEY_FILE_NAME), 0o644);
     expect(() => loadOrCreateKeyFile(dir)).toThrow(/chmod 600/);
     fs.rmSync(dir, { recursive: true });
+  });
+});
+
+describe('the crypto layer', () => {
+  it('parses a key itself and says in one line what is wrong with a bad one', () => {
+    const key = randomBytes(32);
+    expect(parseEncryptionKey(` ${key.toString('base64')}\n`).equals(key)).toBe(true);
+    expect(() => parseEncryptionKey('c2hvcnQ=', 'the key file line 2')).toThrow(KeyError);
+    expect(() => parseEncryptionKey('c2hvcnQ=', 'the key file line 2')).toThrow(
+      /^the key file line 2 must be the base64 of exactly 32 bytes \(openssl rand -base64 32\)$/,
+    );
+  });
+
+  it('imports nothing but Node and its own modules (it is the lowest layer)', () => {
+    const dir = path.resolve(import.meta.dirname, '../../../src-server/crypto');
+    for (const file of fs.readdirSync(dir)) {
+      const imports = [...fs.readFileSync(path.join(dir, file), 'utf8').matchAll(/from '([^']+)'/g)].map((match) => match[1]);
+      expect(imports.filter((source) => !source.startsWith('node:') && !/^\.\/[\w-]+\.js$/.test(source)), file).toEqual([]);
+    }
   });
 });
