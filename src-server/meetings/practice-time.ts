@@ -1,7 +1,7 @@
-// Calendar days and clock times in the practice's time zone, where clients and the therapist live.
+// Calendar days and clock times in the practice's time zone: available dates and every time shown are read in it, wherever the client is.
 import { DateTime } from 'luxon';
 
-/** The calendar day of `instant` in `zone`, as YYYY-MM-DD. */
+/** The calendar day of `instant` in `zone`: the start of that day there, as a DateTime (`.toISODate()` gives YYYY-MM-DD). */
 export function practiceDay(instant: Date, zone: string): DateTime {
   return DateTime.fromJSDate(instant, { zone }).startOf('day');
 }

@@ -20,7 +20,12 @@ function suggestedStart(appointment: Appointment): string {
   return day && slot ? `${day}T${SLOT_START[slot]}` : '';
 }
 
-/** A wall-clock time in `zone` (from datetime-local) as an ISO UTC instant; null when it does not exist there. */
+/**
+ * A wall-clock time in `zone` (from datetime-local) as an ISO UTC instant; null only when the field is empty or
+ * unparsable. Luxon never refuses a clock change: a time the spring change skips (02:30 in Berlin on the last Sunday
+ * of March) moves forward across the gap (03:30), and a time the autumn change repeats takes the later, standard-time
+ * one. The confirmation names the time that was scheduled.
+ */
 function practiceTimeToUtc(local: string, zone: string): string | null {
   const time = DateTime.fromISO(local, { zone });
   return time.isValid ? time.toUTC().toISO({ suppressMilliseconds: true }) : null;
