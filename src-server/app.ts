@@ -41,6 +41,8 @@ export function createApp(core: ServerCore, options: AppOptions = {}): express.E
 
   const throttles = { auth: new Throttle(core.config.rateLimitAuth, 60) };
   const endpoints = allEndpoints(core, { throttles, lanUrls: options.lanUrls ?? (() => []) });
+  // API answers carry personal data and tokens: no browser, proxy or tunnel may keep a copy (errors included).
+  app.use('/api', noStore);
   app.use('/api', jsonBody);
   app.use(buildApiRouter(endpoints, { authenticate: createAuthenticator(core.db, core.tokens), throttles }));
   app.use('/api', apiNotFound);
@@ -61,6 +63,11 @@ export function createApp(core: ServerCore, options: AppOptions = {}): express.E
   app.use(apiNotFound);
   app.use(errorHandler(core.logger));
   return app;
+}
+
+function noStore(_req: express.Request, res: express.Response, next: express.NextFunction): void {
+  res.set('Cache-Control', 'no-store');
+  next();
 }
 
 function noCacheForHtml(res: express.Response, filePath: string): void {

@@ -10,6 +10,8 @@ interface BodyParserError {
 
 function toApiError(error: unknown): ApiError | null {
   if (error instanceof ApiError) return error;
+  // Express could not percent-decode a path parameter (`/api/auth/delete-user/%E0%A4%A/`): no route has that path.
+  if (error instanceof URIError) return new NotFound();
   const type = (error as BodyParserError | null)?.type;
   if (type === 'entity.too.large') return new PayloadTooLarge();
   if (type === 'entity.parse.failed') return new ParseError();

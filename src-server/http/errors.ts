@@ -27,6 +27,13 @@ export class ParseError extends ApiError {
   }
 }
 
+/** A request the server cannot make sense of outside its body (e.g. a malformed Host header). */
+export class BadRequest extends ApiError {
+  constructor(detail: string, code: string) {
+    super(400, { detail, code });
+  }
+}
+
 const WWW_AUTHENTICATE = { 'WWW-Authenticate': 'Bearer realm="api"' };
 
 export class NotAuthenticated extends ApiError {

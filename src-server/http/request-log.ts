@@ -1,14 +1,18 @@
-// One log line per request: method, path without its query (queries can carry an email), status, time. No headers, no bodies.
+// One log line per request: client address, method, path without its query (a query can carry an email or a calendar
+// token), status, time. No headers, no bodies.
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from '../logger.js';
 
 export function requestLog(logger: Logger) {
   return (req: Request, res: Response, next: NextFunction) => {
     const started = process.hrtime.bigint();
+    // Read now: routers rewrite req.url while they work. req.ip is the forwarded address only from a trusted proxy.
+    const path = req.path;
+    const ip = req.ip ?? req.socket.remoteAddress;
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const level = res.statusCode >= 500 ? 'error' : 'info';
-      logger[level]({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+      logger[level]({ ip, method: req.method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
     });
     next();
   };

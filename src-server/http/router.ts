@@ -1,6 +1,6 @@
 // Turns the route table into Express routes: 404 for bad path parameters, 405 with Allow, auth, throttles, validation.
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { MethodNotAllowed, NotAuthenticated, PermissionDenied } from './errors.js';
+import { BadRequest, MethodNotAllowed, NotAuthenticated, PermissionDenied } from './errors.js';
 import { paramsMatch, toExpressPath } from './path-params.js';
 import type { Endpoint, HttpMethod, Operation, Principal, RequestInfo } from './route-table.js';
 import type { Throttle } from './throttle.js';
@@ -74,8 +74,28 @@ export function requestInfo(req: Request): RequestInfo {
   return {
     ip: req.ip ?? req.socket.remoteAddress ?? 'unknown',
     isLocal: !forwarded && LOOPBACK.has(req.socket.remoteAddress ?? ''),
-    origin: `${req.protocol}://${req.host}`,
+    origin: requestOrigin(req),
     originalUrl: req.originalUrl,
     userAgent: req.get('user-agent'),
   };
+}
+
+/**
+ * `scheme://host[:port]` from the Host header (or, from a trusted proxy, X-Forwarded-Proto/Host). Anything else
+ * there (`[::1`, a path, user info) is the caller's mistake: a 400, never a 500 further down or a link elsewhere.
+ */
+function requestOrigin(req: Request): string {
+  let url: URL;
+  try {
+    url = new URL(`${req.protocol}://${req.host}`);
+  } catch {
+    throw invalidHost();
+  }
+  const hostOnly = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+  if (!hostOnly || !['http:', 'https:'].includes(url.protocol)) throw invalidHost();
+  return url.origin;
+}
+
+function invalidHost(): BadRequest {
+  return new BadRequest('The Host header is not a valid host name.', 'invalid_host');
 }

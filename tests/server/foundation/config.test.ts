@@ -9,7 +9,8 @@ describe('configuration from the environment', () => {
     expect(config.dataDir).toBe('/srv/practice/data');
     expect(config.databaseUrl).toBe('sqlite:/srv/practice/data/practice.db');
     expect(config.rateLimitAuth).toBe(20);
-    expect(config.trustProxy).toBe(false);
+    expect(config.trustProxy).toBe(0);
+    expect(config.tls).toBeNull();
     expect(config.envSettings).toEqual({});
   });
 
@@ -21,6 +22,9 @@ describe('configuration from the environment', () => {
     [{ SMTP_URL: 'http://mail.example' }, /SMTP_URL: Must be smtp:/],
     [{ PRACTICE_TIMEZONE: 'Mars/Olympus' }, /PRACTICE_TIMEZONE: "Mars\/Olympus" is not an IANA time zone/],
     [{ RATE_LIMIT_AUTH: '0' }, /RATE_LIMIT_AUTH must be a whole number/],
+    [{ TRUST_PROXY: 'loopback, my-tunnel' }, /TRUST_PROXY must be a hop count .*"my-tunnel" is none of these/],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, /TRUST_PROXY must be a hop count/],
+    [{ TLS_CERT_FILE: 'cert.pem' }, /TLS_CERT_FILE and TLS_KEY_FILE go together: TLS_KEY_FILE is missing/],
   ])('refuses %o with one clear line', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -29,6 +33,16 @@ describe('configuration from the environment', () => {
   it('takes the practice settings that the environment fixes', () => {
     const config = loadConfig({ PRACTICE_TIMEZONE: 'Europe/Vienna', JITSI_DOMAIN: 'video.practice.example', SMTP_URL: 'smtp://u:p@mail:587', TRUST_PROXY: '1' });
     expect(config.envSettings).toEqual({ practice_timezone: 'Europe/Vienna', jitsi_domain: 'video.practice.example', smtp_url: 'smtp://u:p@mail:587' });
-    expect(config.trustProxy).toBe(true);
+    expect(config.trustProxy).toBe(1);
+  });
+
+  it.each([
+    ['yes', 1],
+    ['2', 2],
+    ['off', 0],
+    ['loopback', ['loopback']],
+    ['127.0.0.1, 10.0.0.0/8, fd00::/8', ['127.0.0.1', '10.0.0.0/8', 'fd00::/8']],
+  ])('reads TRUST_PROXY=%s as Express trust proxy %o (a yes-word is one hop, never "trust everyone")', (raw, trusted) => {
+    expect(loadConfig({ TRUST_PROXY: raw }).trustProxy).toEqual(trusted);
   });
 });
