@@ -2,7 +2,7 @@
 import type { QueryInterface, Sequelize, Transaction } from 'sequelize';
 import { SequelizeStorage, Umzug } from 'umzug';
 import type { FieldCipher } from '../crypto/field-cipher.js';
-import { applyPragmas, createSequelize, takeWriteLock, type DialectName } from './dialect.js';
+import { createSequelize, takeWriteLock, type DialectName } from './dialect.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { defineModels, type Models } from './models/index.js';
 import { SerialQueue } from './serial-queue.js';
@@ -22,7 +22,6 @@ export interface Database {
 export async function openDatabase(databaseUrl: string, cipher: FieldCipher): Promise<Database> {
   const { sequelize, dialect } = createSequelize(databaseUrl);
   await sequelize.authenticate();
-  await applyPragmas(sequelize, dialect);
   await migrate(sequelize);
   const writers = new SerialQueue();
   return {

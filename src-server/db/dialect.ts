@@ -2,14 +2,12 @@
 import { Sequelize, Transaction } from 'sequelize';
 import { ConfigError } from '../config.js';
 import { configureSqliteConnections } from './sqlite-connections.js';
-import { restrictSqliteFilesToOwner } from './owner-only-files.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
 export function createSequelize(databaseUrl: string): { sequelize: Sequelize; dialect: DialectName } {
   if (databaseUrl.startsWith('sqlite:')) {
     const storage = databaseUrl.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
-    restrictSqliteFilesToOwner(storage);
     const sequelize = new Sequelize({ dialect: 'sqlite', storage, logging: false, transactionType: Transaction.TYPES.IMMEDIATE });
     configureSqliteConnections(sequelize);
     return { sequelize, dialect: 'sqlite' };

@@ -1,4 +1,4 @@
-import { QueryTypes } from 'sequelize';
+import { QueryTypes, type Transaction } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onPostgres } from '../../helpers/test-database.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
@@ -23,6 +23,31 @@ describe('the SQLite database', () => {
     expect(keys.foreign_keys).toBe(1);
     const applied = await sequelize.query<{ name: string }>('SELECT name FROM schema_migrations', { type: QueryTypes.SELECT });
     expect(applied.map((row) => row.name)).toContain('0001-foundation');
+  });
+
+  it.skipIf(onPostgres)('sets every pragma on the writer connection too: synchronous FULL, foreign keys, busy timeout', async () => {
+    const { db } = ts.server.core;
+    const pragmas = async (transaction?: Transaction) => {
+      const value = async (name: string) => Object.values((await db.sequelize.query<Record<string, number>>(`PRAGMA ${name}`, { type: QueryTypes.SELECT, transaction }))[0])[0];
+      return { synchronous: await value('synchronous'), foreign_keys: await value('foreign_keys'), busy_timeout: await value('busy_timeout') };
+    };
+    // FULL (2): in WAL mode a commit is synced to disk before it is acknowledged, so a booking survives a power cut.
+    const expected = { synchronous: 2, foreign_keys: 1, busy_timeout: 10_000 };
+    expect(await pragmas()).toEqual(expected);
+    expect(await db.write((transaction) => pragmas(transaction))).toEqual(expected);
+  });
+
+  it.skipIf(onPostgres)('keeps one long-lived connection for writes: a second write sees the first one\'s TEMP table', async () => {
+    const { db } = ts.server.core;
+    await db.write((transaction) => db.sequelize.query('CREATE TEMP TABLE writer_marker (id INTEGER)', { transaction }));
+    try {
+      const tables = await db.write((transaction) =>
+        db.sequelize.query<{ name: string }>("SELECT name FROM temp.sqlite_master WHERE name = 'writer_marker'", { type: QueryTypes.SELECT, transaction }),
+      );
+      expect(tables).toEqual([{ name: 'writer_marker' }]);
+    } finally {
+      await db.write((transaction) => db.sequelize.query('DROP TABLE IF EXISTS temp.writer_marker', { transaction }));
+    }
   });
 
   it('takes many concurrent writes without a single SQLITE_BUSY or 500', async () => {
