@@ -1,7 +1,6 @@
 // Everything that differs between SQLite and PostgreSQL lives here: connection options, pragmas, the write lock.
 import { Sequelize, Transaction } from 'sequelize';
 import { ConfigError } from '../config.js';
-import { restrictSqliteFilesToOwner } from './owner-only-files.js';
 import { configureSqliteConnections } from './sqlite-connections.js';
 import { restrictSqliteFilesToOwner } from './owner-only-files.js';
 
@@ -10,7 +9,6 @@ export type DialectName = 'sqlite' | 'postgres';
 export function createSequelize(databaseUrl: string): { sequelize: Sequelize; dialect: DialectName } {
   if (databaseUrl.startsWith('sqlite:')) {
     const storage = databaseUrl.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
-    restrictSqliteFilesToOwner(storage);
     restrictSqliteFilesToOwner(storage);
     const sequelize = new Sequelize({ dialect: 'sqlite', storage, logging: false, transactionType: Transaction.TYPES.IMMEDIATE });
     configureSqliteConnections(sequelize);
