@@ -2,7 +2,7 @@
 import type { QueryInterface, Sequelize, Transaction } from 'sequelize';
 import { SequelizeStorage, Umzug } from 'umzug';
 import type { FieldCipher } from '../crypto/field-cipher.js';
-import { createSequelize, takeWriteLock, type DialectName } from './dialect.js';
+import { createSequelize, takeWriteLock, withMigrationLock, type DialectName } from './dialect.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { defineModels, type Models } from './models/index.js';
 import { SerialQueue } from './serial-queue.js';
@@ -21,8 +21,14 @@ export interface Database {
 
 export async function openDatabase(databaseUrl: string, cipher: FieldCipher): Promise<Database> {
   const { sequelize, dialect } = createSequelize(databaseUrl);
-  await sequelize.authenticate();
-  await migrate(sequelize);
+  try {
+    await sequelize.authenticate();
+    await withMigrationLock(sequelize, dialect, () => migrate(sequelize));
+  } catch (error) {
+    // A database that cannot be opened or migrated is not left open behind the failed start.
+    await sequelize.close().catch(() => undefined);
+    throw error;
+  }
   const writers = new SerialQueue();
   return {
     sequelize,
