@@ -11,11 +11,14 @@ import { jsonBody } from './http/json-body.js';
 import { requestLog } from './http/request-log.js';
 import { buildApiRouter } from './http/router.js';
 import { Throttle } from './http/throttle.js';
+import type { SetupSecret } from './setup/setup-secret.js';
 
 export interface AppOptions {
   /** The built renderer (index.html and assets), served at `/`. */
   staticDir?: string;
   lanUrls?: () => string[];
+  /** First-run setup's one-time secret (server.ts issues it at start while no staff account exists). */
+  setupSecret?: SetupSecret;
 }
 
 export function createApp(core: ServerCore, options: AppOptions = {}): express.Express {
@@ -40,7 +43,7 @@ export function createApp(core: ServerCore, options: AppOptions = {}): express.E
   app.use(requestLog(core.logger));
 
   const throttles = { auth: new Throttle(core.config.rateLimitAuth, 60) };
-  const endpoints = allEndpoints(core, { throttles, lanUrls: options.lanUrls ?? (() => []) });
+  const endpoints = allEndpoints(core, { throttles, lanUrls: options.lanUrls ?? (() => []), setupSecret: options.setupSecret });
   // API answers carry personal data and tokens: no browser, proxy or tunnel may keep a copy (errors included).
   app.use('/api', noStore);
   app.use('/api', jsonBody);

@@ -8,10 +8,13 @@ import { outboxEndpoints } from './mail/outbox-routes.js';
 import { meetingsEndpoints } from './meetings/routes.js';
 import { settingsEndpoints } from './settings/routes.js';
 import { setupEndpoints } from './setup/routes.js';
+import { SetupSecret } from './setup/setup-secret.js';
 
 export interface EndpointDependencies {
   throttles: Record<string, Throttle>;
   lanUrls: () => string[];
+  /** The one-time first-run setup secret; without one, setup refuses every request. */
+  setupSecret?: SetupSecret;
 }
 
 export function allEndpoints(core: ServerCore, deps: EndpointDependencies): Endpoint[] {
@@ -21,7 +24,7 @@ export function allEndpoints(core: ServerCore, deps: EndpointDependencies): Endp
     ...meetingsEndpoints(core),
     ...settingsEndpoints(core, deps.lanUrls),
     ...outboxEndpoints(core),
-    ...setupEndpoints(core, deps.lanUrls),
+    ...setupEndpoints(core, deps.lanUrls, deps.setupSecret ?? new SetupSecret()),
   ];
   return endpoints;
 }

@@ -12,6 +12,11 @@ async function main(): Promise<void> {
   console.log(`Practice server listening on ${server.url}`);
   for (const url of server.lanUrls()) console.log(`  on the network: ${url}`);
   console.log(`  data directory: ${config.dataDir}`);
+  const setupSecret = server.setupSecret();
+  if (setupSecret) {
+    console.log(`\nFirst run: open ${server.url}setup on this computer and enter the setup secret ${setupSecret}`);
+    console.log('  (it works once, until the therapist\'s account exists; `npm run create-admin` does not need it)');
+  }
 
   const shutdown = (signal: string) => {
     console.log(`${signal} received, finishing requests and closing the database…`);

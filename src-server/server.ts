@@ -8,6 +8,8 @@ import { startBackups } from './db/backup.js';
 import { lanUrls } from './lan-addresses.js';
 import { DEFAULT_DELIVERY, DeliveryWorker, type DeliveryOptions } from './mail/delivery-worker.js';
 import { openCore, type CoreOptions } from './open-core.js';
+import { PracticeSetup } from './setup/service.js';
+import { announceSetupSecret, SetupSecret } from './setup/setup-secret.js';
 
 export interface StartOptions extends CoreOptions {
   config: ServerConfig;
@@ -24,6 +26,8 @@ export interface PracticeServer {
   core: ServerCore;
   http: http.Server;
   lanUrls(): string[];
+  /** First-run setup's one-time secret while setup is open (shown to the owner only: console, log, desktop window). */
+  setupSecret(): string | null;
   /** Finishes in-flight requests, stops mail delivery (queued mail stays for next time), closes the database. */
   stop(): Promise<void>;
 }
@@ -32,7 +36,8 @@ export async function startPracticeServer(options: StartOptions): Promise<Practi
   const { config } = options;
   const core = await openCore(config, options);
   let port = config.port;
-  const app = createApp(core, { staticDir: options.staticDir, lanUrls: () => lanUrls(port, config.host) });
+  const setupSecret = new SetupSecret();
+  const app = createApp(core, { staticDir: options.staticDir, lanUrls: () => lanUrls(port, config.host), setupSecret });
   const server = http.createServer(app);
   server.headersTimeout = 20_000;
   server.requestTimeout = 30_000;
@@ -43,6 +48,7 @@ export async function startPracticeServer(options: StartOptions): Promise<Practi
     throw error;
   }
   port = (server.address() as AddressInfo).port;
+  announceSetupSecret(setupSecret, await PracticeSetup.isNeeded(core), core.logger);
   const worker = new DeliveryWorker(core.db, core.outbox, core.settings, core.clock, core.logger, { ...DEFAULT_DELIVERY, ...options.delivery });
   await worker.start();
   const backups = startBackups(core.db, core.clock, core.logger, config);
@@ -67,6 +73,7 @@ export async function startPracticeServer(options: StartOptions): Promise<Practi
     core,
     http: server,
     lanUrls: () => lanUrls(port, config.host),
+    setupSecret: () => setupSecret.current(),
     stop,
   };
 }

@@ -68,7 +68,7 @@ describe('the desktop server', () => {
       expect(fs.existsSync(path.join(userDataDir, 'data', 'practice.db'))).toBe(true);
       expect(desktop.keychain.protection).toBe('keychain');
       expect(desktop.portNotice).toBeNull();
-      const setup = await supertest(origin(desktop)).post('/api/setup/').send(therapist);
+      const setup = await supertest(origin(desktop)).post('/api/setup/').send({ ...therapist, setup_secret: desktop.server.setupSecret() });
       expect(setup.status).toBe(201);
     } finally {
       await quit(desktop);
