@@ -48,10 +48,19 @@ export async function startPracticeServer(options: StartOptions): Promise<Practi
     throw error;
   }
   port = (server.address() as AddressInfo).port;
-  announceSetupSecret(setupSecret, await PracticeSetup.isNeeded(core), core.logger);
   const worker = new DeliveryWorker(core.db, core.outbox, core.settings, core.clock, core.logger, { ...DEFAULT_DELIVERY, ...options.delivery });
-  await worker.start();
-  const backups = startBackups(core.db, core.clock, core.logger, config);
+  let backups: ReturnType<typeof startBackups> = null;
+  try {
+    announceSetupSecret(setupSecret, await PracticeSetup.isNeeded(core), core.logger);
+    await worker.start();
+    backups = startBackups(core.db, core.clock, core.logger, config);
+  } catch (error) {
+    // A later step failed: give back the port and the database before reporting it, as if never started.
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await worker.stop();
+    await core.db.close();
+    throw error;
+  }
 
   let stopping: Promise<void> | null = null;
   const stop = () =>
