@@ -14,11 +14,13 @@ beforeAll(async () => {
 afterAll(() => ts.stop());
 
 describe('a list asked for ?page=last', () => {
-  it('returns the last page (five users two to a page: page 3, the oldest account), as DRF does', async () => {
+  it('returns the last page (five users two to a page: page 3), as DRF does', async () => {
     const res = await ts.api.get('/api/auth/all-users/?page=last&page_size=2').set('Authorization', staff.bearer);
     expect(res.status).toBe(200);
     expect(res.body.count).toBe(5);
-    expect(res.body.users.map((user: { email: string }) => user.email)).toEqual([staff.email]);
+    const third = await ts.api.get('/api/auth/all-users/?page=3&page_size=2').set('Authorization', staff.bearer);
+    expect(res.body.users).toHaveLength(1);
+    expect(res.body.users).toEqual(third.body.users);
     expect(res.body.next).toBeNull();
     expect(new URL(res.body.previous).searchParams.get('page')).toBe('2');
   });
