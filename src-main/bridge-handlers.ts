@@ -19,6 +19,7 @@ export interface BridgeServices {
   keychain: KeychainStatus;
   portNotice: string | null;
   saveRecoveryKey(): Promise<boolean>;
+  setupSecret(): string | null;
 }
 
 export function registerBridge(host: BridgeHost, services: BridgeServices): void {
@@ -36,4 +37,5 @@ export function registerBridge(host: BridgeHost, services: BridgeServices): void
   answer(BRIDGE_CHANNELS.keychainStatus, () => services.keychain);
   answer(BRIDGE_CHANNELS.portNotice, () => services.portNotice);
   answer(BRIDGE_CHANNELS.saveRecoveryKey, () => services.saveRecoveryKey());
+  answer(BRIDGE_CHANNELS.setupSecret, () => services.setupSecret());
 }

@@ -21,6 +21,7 @@ export const BRIDGE_CHANNELS = {
   keychainStatus: 'practice:keychain-status',
   portNotice: 'practice:port-notice',
   saveRecoveryKey: 'practice:save-recovery-key',
+  setupSecret: 'practice:setup-secret',
 } as const;
 
 /** `window.practiceDesktop` in the renderer; absent in a plain browser (a phone on the LAN). */
@@ -36,4 +37,9 @@ export interface PracticeDesktop {
   portNotice(): Promise<string | null>;
   /** Asks where to save the recovery key (a file dialog of the main process; the key never reaches the page). True once saved. */
   saveRecoveryKey(): Promise<boolean>;
+  /**
+   * First-run setup's one-time secret while setup is open (null afterwards): the setup screen sends it without
+   * asking, since whoever sees this window sits at the practice computer.
+   */
+  setupSecret(): Promise<string | null>;
 }

@@ -90,6 +90,7 @@ async function start(): Promise<void> {
     keychain: desktop.keychain,
     portNotice: desktop.portNotice,
     saveRecoveryKey: () => saveRecoveryKey(desktop),
+    setupSecret: () => server.setupSecret(),
   });
   addFileMenuItems(desktop);
   app.on('before-quit', holdQuitUntilStopped(() => server.stop(), (code) => app.exit(code), logger));

@@ -12,6 +12,7 @@ const practiceDesktop: PracticeDesktop = {
   keychainStatus: () => ipcRenderer.invoke(BRIDGE_CHANNELS.keychainStatus),
   portNotice: () => ipcRenderer.invoke(BRIDGE_CHANNELS.portNotice),
   saveRecoveryKey: () => ipcRenderer.invoke(BRIDGE_CHANNELS.saveRecoveryKey),
+  setupSecret: () => ipcRenderer.invoke(BRIDGE_CHANNELS.setupSecret),
 };
 
 contextBridge.exposeInMainWorld('practiceDesktop', practiceDesktop);

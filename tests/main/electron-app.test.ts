@@ -45,17 +45,20 @@ describe('the desktop app in Electron', () => {
   it('gives the page the named bridge and nothing of Node', async ({ skip }) => {
     skip(!hasElectronBinary, SKIPPED);
     const seen = await page.evaluate(async () => {
-      const desktop = (window as unknown as { practiceDesktop: { version: string; keychainStatus(): Promise<{ protection: string }>; lanUrls(): Promise<string[]> } }).practiceDesktop;
+      const desktop = (window as unknown as { practiceDesktop: { version: string; keychainStatus(): Promise<{ protection: string }>; lanUrls(): Promise<string[]>; setupSecret(): Promise<string | null> } }).practiceDesktop;
       return {
         version: desktop.version,
         protection: (await desktop.keychainStatus()).protection,
         lanUrls: await desktop.lanUrls(),
+        setupSecret: await desktop.setupSecret(),
         node: typeof (window as unknown as { require?: unknown }).require !== 'undefined' || typeof (window as unknown as { process?: unknown }).process !== 'undefined',
       };
     });
     expect(seen.version).toBe(JSON.parse(fs.readFileSync('package.json', 'utf8')).version);
     expect(['keychain', 'file', 'environment']).toContain(seen.protection);
     expect(Array.isArray(seen.lanUrls)).toBe(true);
+    // A fresh profile needs setup: the window has the one-time secret without anyone typing it.
+    expect(seen.setupSecret).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
     expect(seen.node).toBe(false);
   });
 

@@ -73,6 +73,7 @@ describe('the desktop bridge', () => {
         keychain: { protection: 'keychain', backend: 'gnome_libsecret', warning: null },
         portNotice: null,
         saveRecoveryKey: async () => true,
+        setupSecret: () => '7KQ4-M2XD-9RTW-H3NB',
       },
     );
     const call = (channel: string, from: string, ...args: unknown[]) => handlers.get(channel)!({ senderFrame: { url: from } }, ...args);
@@ -91,5 +92,11 @@ describe('the desktop bridge', () => {
     expect(call(BRIDGE_CHANNELS.lanUrls, `${APP}/admin/settings`)).toEqual(['http://192.168.1.20:8000/']);
     expect(call(BRIDGE_CHANNELS.keychainStatus, `${APP}/`)).toMatchObject({ protection: 'keychain' });
     expect(() => call(BRIDGE_CHANNELS.lanUrls, 'https://evil.example/')).toThrow(/Not the practice app/);
+  });
+
+  it("hands the setup secret to the app's own setup screen, and to no other page", () => {
+    const { call } = bridge();
+    expect(call(BRIDGE_CHANNELS.setupSecret, `${APP}/setup`)).toBe('7KQ4-M2XD-9RTW-H3NB');
+    expect(() => call(BRIDGE_CHANNELS.setupSecret, 'http://localhost:8000/setup')).toThrow(/Not the practice app/);
   });
 });
