@@ -23,7 +23,7 @@ export async function openDatabase(databaseUrl: string, cipher: FieldCipher): Pr
   const { sequelize, dialect } = createSequelize(databaseUrl);
   try {
     await sequelize.authenticate();
-    await withMigrationLock(sequelize, dialect, () => migrate(sequelize));
+    await withMigrationLock(sequelize, dialect, () => migrate(sequelize, cipher));
   } catch (error) {
     // A database that cannot be opened or migrated is not left open behind the failed start.
     await sequelize.close().catch(() => undefined);
@@ -48,12 +48,12 @@ export async function openDatabase(databaseUrl: string, cipher: FieldCipher): Pr
   };
 }
 
-async function migrate(sequelize: Sequelize): Promise<void> {
+async function migrate(sequelize: Sequelize, cipher: FieldCipher): Promise<void> {
   const umzug = new Umzug<QueryInterface>({
     migrations: MIGRATIONS.map((migration) => ({
       name: migration.name,
-      up: ({ context }) => migration.up(context),
-      down: ({ context }) => migration.down(context),
+      up: ({ context }) => migration.up(context, cipher),
+      down: ({ context }) => migration.down(context, cipher),
     })),
     context: sequelize.getQueryInterface(),
     storage: new SequelizeStorage({ sequelize, tableName: 'schema_migrations' }),

@@ -1,13 +1,16 @@
 // The ordered list of schema migrations. Listed by hand (not globbed) so the bundled desktop app carries them.
 import type { QueryInterface } from 'sequelize';
+import type { FieldCipher } from '../../crypto/field-cipher.js';
 import * as foundation from './0001-foundation.js';
 import * as auth from './0002-auth.js';
 import * as meetings from './0003-meetings.js';
+import * as encryptedJitsiLinks from './0007-encrypted-jitsi-links.js';
 
 export interface Migration {
   name: string;
-  up(queryInterface: QueryInterface): Promise<void>;
-  down(queryInterface: QueryInterface): Promise<void>;
+  /** @param cipher for a migration that encrypts (or decrypts) values already stored. */
+  up(queryInterface: QueryInterface, cipher: FieldCipher): Promise<void>;
+  down(queryInterface: QueryInterface, cipher: FieldCipher): Promise<void>;
 }
 
-export const MIGRATIONS: Migration[] = [{ name: '0001-foundation', ...foundation }, { name: '0002-auth', ...auth }, { name: '0003-meetings', ...meetings }];
+export const MIGRATIONS: Migration[] = [{ name: '0001-foundation', ...foundation }, { name: '0002-auth', ...auth }, { name: '0003-meetings', ...meetings }, { name: '0007-encrypted-jitsi-links', ...encryptedJitsiLinks }];

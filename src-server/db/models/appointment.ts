@@ -68,8 +68,8 @@ export function defineAppointment(sequelize: Sequelize, cipher: FieldCipher): Ap
       scheduled_end: { type: DataTypes.DATE, allowNull: true },
       scheduled_duration: { type: DataTypes.INTEGER, allowNull: true },
       rejection_reason: encryptedAttribute(cipher, 'appointments', 'rejection_reason', true),
-      jitsi_room_id: { type: DataTypes.STRING(64), allowNull: true },
-      jitsi_meet_url: { type: DataTypes.TEXT, allowNull: true },
+      jitsi_room_id: encryptedAttribute(cipher, 'appointments', 'jitsi_room_id', true),
+      jitsi_meet_url: encryptedAttribute(cipher, 'appointments', 'jitsi_meet_url', true),
       decided_at: { type: DataTypes.DATE, allowNull: true },
       // Set from the injected clock by the service, so that "newest first" and the trend follow test time.
       created_at: { type: DataTypes.DATE, allowNull: false },
