@@ -1,4 +1,4 @@
-// Reads `Authorization: Bearer <access>` into the caller, as SimpleJWT's JWTAuthentication does, plus instant revocation.
+// Reads `Authorization: Bearer <access>` into the caller, as SimpleJWT's JWTAuthentication does, plus instant revocation (user-wide and per sign-in).
 import type { Database } from '../db/database.js';
 import { AuthenticationFailed } from '../http/errors.js';
 import type { Principal } from '../http/route-table.js';
@@ -29,6 +29,9 @@ export function createAuthenticator(db: Database, tokens: TokenSigner) {
     if (!user) throw new AuthenticationFailed('User not found', 'user_not_found');
     if (!user.is_active) throw new AuthenticationFailed('User is inactive', 'user_inactive');
     if (!user.is_verified || claims.ver !== user.token_version) throw tokenNotValid('Token is revoked');
+    // One indexed lookup: an access token issued with a refresh token dies with its family (logout, reuse detected).
+    const session = await db.models.RefreshToken.findOne({ where: { access_jti: claims.jti }, attributes: ['revoked_at'] });
+    if (session?.revoked_at) throw tokenNotValid('Token is revoked');
     return { id: user.id, isStaff: user.is_staff };
   };
 }

@@ -13,10 +13,30 @@ export class CodeCooldown {
 
   /** Throws Throttled while the address is cooling down for `purpose`; otherwise starts its cooldown. */
   take(purpose: OtpPurpose, emailIndex: string): void {
+    const wait = this.secondsLeft(purpose, emailIndex);
+    if (wait > 0) throw new Throttled(wait);
+    this.start(purpose, emailIndex);
+  }
+
+  /**
+   * For `register`, whose answer must not depend on the address: false (send nothing) while cooling down,
+   * instead of a 429 that would tell a recent mail to a known account apart from a fresh address.
+   */
+  tryTake(purpose: OtpPurpose, emailIndex: string): boolean {
+    if (this.secondsLeft(purpose, emailIndex) > 0) return false;
+    this.start(purpose, emailIndex);
+    return true;
+  }
+
+  private secondsLeft(purpose: OtpPurpose, emailIndex: string): number {
+    const end = this.until.get(`${purpose}:${emailIndex}`);
+    const now = this.clock.now().getTime();
+    return end !== undefined && end > now ? (end - now) / 1000 : 0;
+  }
+
+  private start(purpose: OtpPurpose, emailIndex: string): void {
     const key = `${purpose}:${emailIndex}`;
     const now = this.clock.now().getTime();
-    const end = this.until.get(key);
-    if (end !== undefined && end > now) throw new Throttled((end - now) / 1000);
     for (const [stale, staleEnd] of this.until) {
       if (staleEnd > now) break;
       this.until.delete(stale);

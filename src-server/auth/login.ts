@@ -19,21 +19,22 @@ export class Login {
     private readonly failedLogins: FailedLogins,
   ) {}
 
-  async login(email: string, password: string): Promise<SignedIn> {
+  /**
+   * One 401 for an unknown address, a wrong password and an unverified account alike: whoever registers a probe
+   * address with a password of their own must not learn from the answer whether the address had an account.
+   */
+  async login(email: string, password: string, clientIp: string): Promise<SignedIn> {
     const emailIndex = userEmailIndex(this.core, email);
-    await this.failedLogins.assertNotLocked(emailIndex);
+    await this.failedLogins.assertNotLocked(emailIndex, clientIp);
     const user = await findUserByEmail(this.core, email);
     // An unknown address costs the same hash work as a known one, so the answer time does not tell them apart.
     const passwordMatches = user ? await verifyPassword(password, user.password_hash) : await verifyWithoutAccount(password, this.core.config.passwordHashCost);
-    if (!user || !passwordMatches) {
-      await this.failedLogins.record(emailIndex);
+    if (!user || !passwordMatches || !user.is_verified) {
+      await this.failedLogins.record(emailIndex, clientIp);
       throw new AuthenticationFailed('No active account found with the given credentials', 'no_active_account');
     }
     if (!user.is_active) throw new PermissionDenied('This account has been deactivated. Please contact the practice.', 'account_disabled');
-    if (!user.is_verified) {
-      throw new PermissionDenied('Please verify your email address first: enter the code we sent you, or ask for a new one.', 'email_not_verified');
-    }
-    await this.failedLogins.forget(emailIndex);
+    await this.failedLogins.signedIn(emailIndex, clientIp);
     const tokens = await this.core.db.write((transaction) => this.sessions.open(user, transaction));
     return { user, tokens };
   }

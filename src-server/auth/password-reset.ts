@@ -7,7 +7,8 @@ import { passwordResetCodeMail } from '../mail/templates/auth-password-reset-cod
 import type { CodeCooldown } from './code-cooldown.js';
 import { detach } from './detached-work.js';
 import type { FailedLogins } from './failed-logins.js';
-import { CODE_LIFETIME_MINUTES, invalidCode, type OneTimeCodes } from './one-time-codes.js';
+import { greetingName } from './greeting-name.js';
+import { CODE_LIFETIME_MINUTES, failedCheck, type CodeCheck, type OneTimeCodes } from './one-time-codes.js';
 import { hashPassword } from './passwords.js';
 import { assertAcceptablePassword, passwordProblems } from './password-policy.js';
 import { revokeEveryToken } from './sessions.js';
@@ -20,12 +21,17 @@ export interface NewPasswordInput {
   confirm_password: string;
 }
 
-/** Only a verified, active account can reset its password (an unverified one registers again). */
+/**
+ * Any active account can reset its password, a pending (unverified) one included: the code proves the caller reads
+ * the mailbox, so the reset also verifies the address. That serves a registrant who forgot the password chosen at
+ * registration (a repeat registration keeps it), and lets an address's owner take back a registration a stranger
+ * started with their address and a password of the stranger's choosing.
+ */
 function canReset(user: UserInstance | null): user is UserInstance {
-  return user !== null && user.is_verified && user.is_active;
+  return user !== null && user.is_active;
 }
 
-type ResetOutcome = { kind: 'done' } | { kind: 'invalid_code' } | { kind: 'weak'; problems: string[] };
+type ResetOutcome = { kind: 'done' } | { kind: 'failed'; check: Exclude<CodeCheck, { kind: 'valid' }> } | { kind: 'weak'; problems: string[] };
 
 export class PasswordReset {
   constructor(
@@ -37,48 +43,58 @@ export class PasswordReset {
 
   /**
    * Mails a reset code when the address has an account that may reset. The caller's answer is the same in every
-   * case and comes before the work is done, so its timing does not tell whether a code was written and queued.
+   * case and comes before the work is done; the work is the same for every address up to the code itself.
    */
-  sendCode(email: string): void {
+  async sendCode(email: string): Promise<void> {
     const { core } = this;
-    this.cooldown.take('password_reset', userEmailIndex(core, email));
+    const emailIndex = userEmailIndex(core, email);
+    this.cooldown.take('password_reset', emailIndex);
+    await this.codes.limits.assertMaySend(emailIndex);
     const work = core.db.write(async (transaction) => {
       const user = await findUserByEmail(core, email, transaction);
-      if (!canReset(user)) return;
+      if (!(await this.codes.limits.countCode(emailIndex, transaction)) || !canReset(user)) return;
       const code = await this.codes.issue(user.id, 'password_reset', transaction);
-      await core.outbox.queue({ to: user.email, ...passwordResetCodeMail(user.first_name, code, CODE_LIFETIME_MINUTES) }, transaction);
+      await core.outbox.queue({ to: user.email, ...passwordResetCodeMail(greetingName(user), code, CODE_LIFETIME_MINUTES) }, transaction);
     });
     detach(core.logger, work, 'queueing a password reset code');
+  }
+
+  private holder(email: string, user: UserInstance | null) {
+    return { emailIndex: userEmailIndex(this.core, email), owner: user, eligible: canReset(user) };
   }
 
   /** Checks a code without using it up (a wrong guess still counts). */
   async checkCode(email: string, code: string): Promise<void> {
     const { core } = this;
-    const valid = await core.db.write(async (transaction) => {
+    const check = await core.db.write(async (transaction) => {
       const user = await findUserByEmail(core, email, transaction);
-      return canReset(user) && (await this.codes.check(user.id, 'password_reset', code, transaction));
+      return this.codes.verify(this.holder(email, user), 'password_reset', code, transaction);
     });
-    if (!valid) throw invalidCode();
+    if (check.kind !== 'valid') throw failedCheck(check);
   }
 
-  async reset(input: NewPasswordInput): Promise<void> {
+  async reset(input: NewPasswordInput, clientIp: string): Promise<void> {
     const { core } = this;
     assertAcceptablePassword('new_password', input.new_password, { email: input.email }, input.confirm_password);
     const passwordHash = await hashPassword(input.new_password, core.config.passwordHashCost);
     const outcome = await core.db.write(async (transaction): Promise<ResetOutcome> => {
       const user = await findUserByEmail(core, input.email, transaction);
-      if (!canReset(user) || !(await this.codes.check(user.id, 'password_reset', input.otp, transaction))) return { kind: 'invalid_code' };
+      const check = await this.codes.verify(this.holder(input.email, user), 'password_reset', input.otp, transaction);
+      if (check.kind !== 'valid') return { kind: 'failed', check };
+      if (!user) return { kind: 'failed', check: { kind: 'invalid' } };
       // The names are compared only once the code proved the caller owns the address: they are the owner's secret too.
       const problems = passwordProblems(input.new_password, user);
       if (problems.length > 0) return { kind: 'weak', problems };
+      // Greeted by name only if the address was verified before: a pending account's name may be a stranger's words.
+      const greeting = greetingName(user);
       await this.codes.discard(user.id, 'password_reset', transaction);
-      await user.update({ password_hash: passwordHash }, { transaction });
+      await user.update({ password_hash: passwordHash, is_verified: true }, { transaction });
       await revokeEveryToken(user, transaction);
-      await core.outbox.queue({ to: user.email, ...passwordChangedMail(user.first_name) }, transaction);
+      await core.outbox.queue({ to: user.email, ...passwordChangedMail(greeting) }, transaction);
       return { kind: 'done' };
     });
-    if (outcome.kind === 'invalid_code') throw invalidCode();
+    if (outcome.kind === 'failed') throw failedCheck(outcome.check);
     if (outcome.kind === 'weak') throw new ValidationError({ new_password: outcome.problems });
-    await this.failedLogins.forget(userEmailIndex(core, input.email));
+    await this.failedLogins.passwordChanged(userEmailIndex(core, input.email), clientIp);
   }
 }

@@ -6,7 +6,8 @@ import { alreadyRegisteredMail } from '../mail/templates/auth-already-registered
 import { verificationCodeMail } from '../mail/templates/auth-verification-code.js';
 import type { CodeCooldown } from './code-cooldown.js';
 import { detach } from './detached-work.js';
-import { CODE_LIFETIME_MINUTES, invalidCode, type OneTimeCodes } from './one-time-codes.js';
+import { greetingName } from './greeting-name.js';
+import { CODE_LIFETIME_MINUTES, failedCheck, type OneTimeCodes } from './one-time-codes.js';
 import { hashPassword } from './passwords.js';
 import { assertAcceptablePassword } from './password-policy.js';
 import type { SignedIn } from './login.js';
@@ -36,62 +37,86 @@ export class Registration {
   ) {}
 
   /**
-   * Answers alike whether or not the address has an account. A verified address gets a notice instead of a code;
-   * a pending registration is replaced by this one (the newest code is the only one that works).
+   * Answers alike whether or not the address has an account, and never with a 429 (that would tell a recent mail to
+   * a known address apart from a fresh one): a cooldown or a code lock quietly sends nothing instead.
+   * A verified address gets a notice instead of a code. A pending registration is never changed by an
+   * unauthenticated request: a repeat only re-sends a code for the original one (its password and details stay), so
+   * nobody can slip their own password into an account its owner is about to verify.
    */
   async register(input: RegistrationInput): Promise<void> {
     const { core } = this;
     assertAcceptablePassword('password', input.password, input, input.password2);
-    this.cooldown.take('registration', userEmailIndex(core, input.email));
+    const emailIndex = userEmailIndex(core, input.email);
+    const offCooldown = this.cooldown.tryTake('registration', emailIndex);
+    // Hashed in every case, so that the answer time does not tell a new address from a known one.
     const passwordHash = await hashPassword(input.password, core.config.passwordHashCost);
-    const details = { first_name: input.first_name, last_name: input.last_name, phone_number: input.phone_number, password_hash: passwordHash };
     await core.db.write(async (transaction) => {
       const existing = await findUserByEmail(core, input.email, transaction);
       if (existing?.is_verified) {
-        await core.outbox.queue({ to: existing.email, ...alreadyRegisteredMail(existing.first_name) }, transaction);
+        if (offCooldown) await core.outbox.queue({ to: existing.email, ...alreadyRegisteredMail(greetingName(existing)) }, transaction);
         return;
       }
-      if (existing && !existing.is_active) return;
-      const user = existing
-        ? await existing.update(details, { transaction })
-        : await core.db.models.User.create(
-            { ...details, email: input.email, email_index: userEmailIndex(core, input.email), date_joined: core.clock.now() },
-            { transaction },
-          );
-      await this.sendCode(user, transaction);
+      if (existing) {
+        if (awaitsVerification(existing) && offCooldown) await this.sendCode(existing, emailIndex, transaction, { repeat: true });
+        return;
+      }
+      const user = await core.db.models.User.create(
+        {
+          email: input.email,
+          email_index: emailIndex,
+          first_name: input.first_name,
+          last_name: input.last_name,
+          phone_number: input.phone_number,
+          password_hash: passwordHash,
+          date_joined: core.clock.now(),
+        },
+        { transaction },
+      );
+      // A new account has had no code yet, so the cooldown (which an unknown address's resend may have started) does not hold it back.
+      await this.sendCode(user, emailIndex, transaction);
     });
   }
 
   /**
    * A new code for an account that is waiting for one; nothing for any other address. The answer is the same and
-   * comes before the work is done, so its timing does not tell whether a code was written and queued.
+   * comes before the work is done; the work is the same for every address up to the code itself.
    */
-  resendCode(email: string): void {
+  async resendCode(email: string): Promise<void> {
     const { core } = this;
-    this.cooldown.take('registration', userEmailIndex(core, email));
+    const emailIndex = userEmailIndex(core, email);
+    this.cooldown.take('registration', emailIndex);
+    await this.codes.limits.assertMaySend(emailIndex);
     const work = core.db.write(async (transaction) => {
       const user = await findUserByEmail(core, email, transaction);
-      if (awaitsVerification(user)) await this.sendCode(user, transaction);
+      await this.sendCode(awaitsVerification(user) ? user : null, emailIndex, transaction);
     });
     detach(core.logger, work, 'queueing a verification code');
   }
 
-  private async sendCode(user: UserInstance, transaction: Transaction): Promise<void> {
+  /** Counts the code against the address's limits (known or not) and, when one may go out, mails it to `user`. */
+  private async sendCode(user: UserInstance | null, emailIndex: string, transaction: Transaction, { repeat = false } = {}): Promise<void> {
+    if (!(await this.codes.limits.countCode(emailIndex, transaction)) || !user) return;
     const code = await this.codes.issue(user.id, 'registration', transaction);
-    await this.core.outbox.queue({ to: user.email, ...verificationCodeMail(user.first_name, code, CODE_LIFETIME_MINUTES) }, transaction);
+    await this.core.outbox.queue({ to: user.email, ...verificationCodeMail(code, CODE_LIFETIME_MINUTES, { repeat }) }, transaction);
   }
 
   async verify(email: string, code: string): Promise<SignedIn> {
     const { core } = this;
-    // Returns null rather than throwing, so that a wrong guess is counted (the transaction commits).
-    const signedIn = await core.db.write(async (transaction) => {
+    // Returns the failed check rather than throwing, so that a wrong guess is counted (the transaction commits).
+    const outcome = await core.db.write(async (transaction) => {
       const user = await findUserByEmail(core, email, transaction);
-      if (!awaitsVerification(user) || !(await this.codes.check(user.id, 'registration', code, transaction))) return null;
+      const check = await this.codes.verify(
+        { emailIndex: userEmailIndex(core, email), owner: user, eligible: awaitsVerification(user) },
+        'registration',
+        code,
+        transaction,
+      );
+      if (check.kind !== 'valid' || !user) return { failed: check.kind === 'valid' ? ({ kind: 'invalid' } as const) : check };
       await this.codes.discard(user.id, 'registration', transaction);
       await user.update({ is_verified: true }, { transaction });
-      return { user, tokens: await this.sessions.open(user, transaction) };
+      return { signedIn: { user, tokens: await this.sessions.open(user, transaction) } };
     });
-    if (!signedIn) throw invalidCode();
-    return signedIn;
+    if (!outcome.signedIn) throw failedCheck(outcome.failed);
+    return outcome.signedIn;
   }
 }

@@ -4,6 +4,7 @@ import type { ServerCore } from '../core.js';
 import { operation, type Endpoint, type Operation } from '../http/route-table.js';
 import { caller } from './caller.js';
 import { CodeCooldown } from './code-cooldown.js';
+import { CodeLimits } from './code-limits.js';
 import { FailedLogins } from './failed-logins.js';
 import { Login, type SignedIn } from './login.js';
 import { OneTimeCodes } from './one-time-codes.js';
@@ -43,9 +44,9 @@ function presentSignedIn({ user, tokens }: SignedIn) {
 }
 
 export function authEndpoints(core: ServerCore): Endpoint[] {
-  const codes = new OneTimeCodes(core);
+  const codes = new OneTimeCodes(core, new CodeLimits(core));
   const cooldown = new CodeCooldown(core.clock);
-  const failedLogins = new FailedLogins(core.config.failedLoginLimit);
+  const failedLogins = new FailedLogins(core.config.failedLoginLimit, () => core.clock.now().getTime());
   const sessions = new Sessions(core);
   const registration = new Registration(core, codes, cooldown, sessions);
   const passwordReset = new PasswordReset(core, codes, cooldown, failedLogins);
@@ -90,7 +91,7 @@ export function authEndpoints(core: ServerCore): Endpoint[] {
       },
       summary: 'Sign in: an access and a refresh token, and the user',
       body: loginBody,
-      handler: async ({ body }) => ({ body: presentSignedIn(await login.login(body.email, body.password)) }),
+      handler: async ({ body, request }) => ({ body: presentSignedIn(await login.login(body.email, body.password, request.ip)) }),
     }),
     anonymousPost({
       key: 'resend_otp',
@@ -105,10 +106,10 @@ export function authEndpoints(core: ServerCore): Endpoint[] {
       body: resendBody,
       handler: async ({ body }) => {
         if (body.context === 'password_reset') {
-          passwordReset.sendCode(body.email);
+          await passwordReset.sendCode(body.email);
           return { body: { message: MESSAGES.resetCodeSent } };
         }
-        registration.resendCode(body.email);
+        await registration.resendCode(body.email);
         return { body: { message: MESSAGES.registrationCodeSent } };
       },
     }),
@@ -123,7 +124,7 @@ export function authEndpoints(core: ServerCore): Endpoint[] {
       summary: 'Mail a password reset code',
       body: emailBody,
       handler: async ({ body }) => {
-        passwordReset.sendCode(body.email);
+        await passwordReset.sendCode(body.email);
         return { body: { message: MESSAGES.resetCodeSent } };
       },
     }),
@@ -152,8 +153,8 @@ export function authEndpoints(core: ServerCore): Endpoint[] {
       },
       summary: 'Set a new password with the code; signs out every device',
       body: resetBody,
-      handler: async ({ body }) => {
-        await passwordReset.reset(body);
+      handler: async ({ body, request }) => {
+        await passwordReset.reset(body, request.ip);
         return { body: { message: MESSAGES.passwordReset } };
       },
     }),

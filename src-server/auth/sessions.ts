@@ -1,4 +1,5 @@
 // Sign-in sessions: token pairs whose refresh tokens rotate, with reuse detection, logout and revoke-everything.
+import { decodeJwt } from 'jose';
 import { Op, type Transaction } from 'sequelize';
 import type { ServerCore } from '../core.js';
 import type { UserInstance } from '../db/models/user.js';
@@ -35,11 +36,14 @@ export class Sessions {
 
   private async issuePair(user: UserInstance, familyId: string, jti: string, transaction: Transaction): Promise<TokenPair> {
     const { tokens, clock } = this.core;
+    const access = await tokens.issueAccess(user.id, user.token_version);
+    // The access token's id goes in the row, so ending the family (logout, reuse) ends the access token too.
+    const accessJti = decodeJwt(access).jti;
     await this.core.db.models.RefreshToken.create(
-      { jti, user_id: user.id, family_id: familyId, expires_at: new Date(clock.now().getTime() + tokens.refreshLifetimeSeconds() * 1000) },
+      { jti, user_id: user.id, family_id: familyId, access_jti: accessJti, expires_at: new Date(clock.now().getTime() + tokens.refreshLifetimeSeconds() * 1000) },
       { transaction },
     );
-    return { access: await tokens.issueAccess(user.id, user.token_version), refresh: await tokens.issueRefresh(user.id, user.token_version, jti) };
+    return { access, refresh: await tokens.issueRefresh(user.id, user.token_version, jti) };
   }
 
   private async claimsOf(refreshToken: string): Promise<TokenClaims | null> {
@@ -78,7 +82,7 @@ export class Sessions {
     return pair;
   }
 
-  /** Logout: the session of the given refresh token (which must be the caller's) ends. */
+  /** Logout: the session of the given refresh token (which must be the caller's) ends, its access tokens with it. */
   async close(userId: string, refreshToken: string): Promise<void> {
     const claims = await this.claimsOf(refreshToken);
     const { RefreshToken } = this.core.db.models;

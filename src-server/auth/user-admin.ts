@@ -50,10 +50,14 @@ export async function toggleActive(core: ServerCore, actorId: string, userId: st
   });
 }
 
-/** Deletes the account; its codes, refresh tokens and appointments go with it (foreign keys ON DELETE CASCADE). */
+/**
+ * Deletes the account; its codes, refresh tokens and appointments go with it (foreign keys ON DELETE CASCADE), and
+ * every mail to its address leaves the outbox (sent or not), so the address is gone from the database.
+ */
 export async function deleteUser(core: ServerCore, actorId: string, userId: string): Promise<UserInstance> {
   return core.db.write(async (transaction) => {
     const user = await otherAccount(core, actorId, userId, 'delete', transaction);
+    await core.outbox.forgetRecipient(user.email, transaction);
     await user.destroy({ transaction });
     return user;
   });

@@ -22,7 +22,17 @@ export function longText(max: number) {
     .refine((value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value), 'Control characters are not allowed.');
 }
 
-export const personName = text(150);
+/**
+ * Bidi overrides/isolates and zero-width characters: invisible, they let one name display as another
+ * (U+202E turns "Ada" + "nhoJ" into "AdaJohn" on screen).
+ */
+const DECEPTIVE_CHARS = /[\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\u061c]/;
+
+/** A person's name: printable text without invisible direction or joiner tricks. */
+export const personName = text(150).refine(
+  (value) => !DECEPTIVE_CHARS.test(value),
+  'Invisible formatting characters (direction overrides, zero-width characters) are not allowed.',
+);
 
 /** Email, trimmed and lower-cased everywhere (the contract: case-insensitive). */
 export const email = z

@@ -46,6 +46,18 @@ export class Outbox {
     });
   }
 
+  /**
+   * Removes every mail to `address` (queued, sent or failed), so a deleted account's address leaves no trace here.
+   * Recipients are encrypted, so the rows are read and compared here: a rare staff action, on a table of modest size.
+   */
+  async forgetRecipient(address: string, transaction: Transaction): Promise<number> {
+    const wanted = address.trim().toLowerCase();
+    const rows = await this.db.models.OutboxMail.findAll({ attributes: ['id', 'recipient'], transaction });
+    const ids = rows.filter((row) => row.recipient.trim().toLowerCase() === wanted).map((row) => row.id);
+    if (ids.length === 0) return 0;
+    return this.db.models.OutboxMail.destroy({ where: { id: ids }, transaction });
+  }
+
   onQueued(listener: () => void): () => void {
     this.events.on('queued', listener);
     return () => this.events.off('queued', listener);

@@ -2,6 +2,7 @@
 import type { Sequelize } from 'sequelize';
 import type { FieldCipher } from '../../crypto/field-cipher.js';
 import { defineAppointment } from './appointment.js';
+import { defineAuthCodeLimit } from './auth-code-limit.js';
 import { defineBlockedDate } from './blocked-date.js';
 import { defineOtpCode } from './otp-code.js';
 import { defineOutboxMail } from './outbox-mail.js';
@@ -20,6 +21,7 @@ export function defineModels(sequelize: Sequelize, cipher: FieldCipher) {
     Appointment: defineAppointment(sequelize, cipher),
     WeeklyAvailability: defineWeeklyAvailability(sequelize),
     BlockedDate: defineBlockedDate(sequelize, cipher),
+    AuthCodeLimit: defineAuthCodeLimit(sequelize),
   };
 }
 

@@ -7,6 +7,8 @@ export interface RefreshTokenAttributes {
   user_id: string;
   /** The jti of the family's first token; every rotation stays in the family. */
   family_id: string;
+  /** The jti of the access token issued with this refresh token: logout (a revoked family) ends it too. */
+  access_jti: string | null;
   expires_at: Date;
   /** Set when the token was exchanged for a new pair; presenting it again is reuse. */
   rotated_at: Date | null;
@@ -15,7 +17,7 @@ export interface RefreshTokenAttributes {
   created_at: Date;
 }
 
-type RefreshTokenCreation = Optional<RefreshTokenAttributes, 'rotated_at' | 'revoked_at' | 'created_at'>;
+type RefreshTokenCreation = Optional<RefreshTokenAttributes, 'access_jti' | 'rotated_at' | 'revoked_at' | 'created_at'>;
 
 export interface RefreshTokenInstance extends Model<RefreshTokenAttributes, RefreshTokenCreation>, RefreshTokenAttributes {}
 
@@ -28,6 +30,7 @@ export function defineRefreshToken(sequelize: Sequelize): RefreshTokenModel {
       jti: { type: DataTypes.STRING(64), primaryKey: true },
       user_id: { type: DataTypes.UUID, allowNull: false },
       family_id: { type: DataTypes.STRING(64), allowNull: false },
+      access_jti: { type: DataTypes.STRING(64), allowNull: true },
       expires_at: { type: DataTypes.DATE, allowNull: false },
       rotated_at: { type: DataTypes.DATE, allowNull: true },
       revoked_at: { type: DataTypes.DATE, allowNull: true },

@@ -1,10 +1,11 @@
 // The notice sent instead of a code when someone registers with an address that already has an account.
+import { accountGreeting } from './auth-greeting.js';
 import { renderMail, type MailContent } from './layout.js';
 
-export function alreadyRegisteredMail(firstName: string): MailContent {
+export function alreadyRegisteredMail(verifiedFirstName: string | null): MailContent {
   return renderMail({
     subject: 'You already have an account',
-    greeting: `Hello ${firstName},`,
+    greeting: accountGreeting(verifiedFirstName),
     paragraphs: [
       'Someone, probably you, just tried to register a new account with this email address. You already have an account, so nothing was changed.',
       'You can sign in as usual. If you have forgotten your password, choose "Forgot password" in the app to set a new one.',

@@ -36,13 +36,15 @@ describe('login', () => {
     }
   });
 
-  it('says "not verified" only with the right password', async () => {
+  it('answers an unverified account exactly like wrong credentials, even with the right password', async () => {
     const account = await createAccount(ts, { email: uniqueEmail(), verified: false });
     const wrong = await ts.api.post('/api/auth/login/').send({ email: account.email, password: 'Not-The-Password-1' });
-    expect(wrong.status).toBe(401);
     const right = await ts.api.post('/api/auth/login/').send({ email: account.email, password: account.password });
-    expect(right.status).toBe(403);
-    expect(right.body.code).toBe('email_not_verified');
+    const unknown = await ts.api.post('/api/auth/login/').send({ email: uniqueEmail(), password: account.password });
+    for (const res of [wrong, right, unknown]) {
+      expect(res.status).toBe(401);
+      expect(res.body).toEqual(NO_ACCOUNT);
+    }
   });
 
   it('says "disabled" only with the right password', async () => {
@@ -97,5 +99,38 @@ describe('login', () => {
     const res = await ts.api.get('/api/auth/login/');
     expect(res.status).toBe(405);
     expect(res.headers.allow).toContain('POST');
+  });
+});
+
+describe('the lockout, per client address', () => {
+  let proxied: TestServer;
+
+  beforeAll(async () => {
+    // Behind one trusted hop, X-Forwarded-For names the client: here it stands in for different computers.
+    proxied = await startTestServer({ env: { TRUST_PROXY: '1' } });
+  });
+  afterAll(() => proxied.stop());
+
+  function loginFrom(ip: string, email: string, password: string) {
+    return proxied.api.post('/api/auth/login/').set('X-Forwarded-For', ip).send({ email, password });
+  }
+
+  it('five wrong passwords from one address lock that address only: the owner still signs in from hers', async () => {
+    const therapist = await createAccount(proxied, { staff: true, email: uniqueEmail('therapist') });
+    for (let attempt = 0; attempt < 5; attempt += 1) expect((await loginFrom('203.0.113.7', therapist.email, `Wrong-Guess-${attempt}`)).status).toBe(401);
+    expect((await loginFrom('203.0.113.7', therapist.email, therapist.password)).status).toBe(429);
+    expect((await loginFrom('198.51.100.20', therapist.email, therapist.password)).status).toBe(200);
+  });
+
+  it('fifty wrong passwords from many addresses lock the account for new addresses, but not where the owner signed in lately', async () => {
+    const therapist = await createAccount(proxied, { staff: true, email: uniqueEmail('therapist') });
+    expect((await loginFrom('198.51.100.21', therapist.email, therapist.password)).status).toBe(200);
+    for (let attempt = 0; attempt < 50; attempt += 1) {
+      expect((await loginFrom(`203.0.113.${attempt + 1}`, therapist.email, `Wrong-Guess-${attempt}`)).status).toBe(401);
+    }
+    const stranger = await loginFrom('192.0.2.99', therapist.email, therapist.password);
+    expect(stranger.status).toBe(429);
+    expect(Number(stranger.headers['retry-after'])).toBeGreaterThan(60);
+    expect((await loginFrom('198.51.100.21', therapist.email, therapist.password)).status).toBe(200);
   });
 });

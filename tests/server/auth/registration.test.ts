@@ -24,11 +24,21 @@ describe('registration', () => {
     expect(res.body).toEqual({ message: expect.any(String), email });
     const mail = await nextMail(ts, email, /verification code/);
     expect(codeIn(mail)).toMatch(/^\d{6}$/);
-    expect(mail.text).toContain('Hello Ada,');
     expect(mail.html).toContain(codeIn(mail));
     const login = await ts.api.post('/api/auth/login/').send({ email, password: GOOD_PASSWORD });
-    expect(login.status).toBe(403);
-    expect(login.body.code).toBe('email_not_verified');
+    expect(login.status).toBe(401);
+    expect(login.body).toEqual({ detail: 'No active account found with the given credentials', code: 'no_active_account' });
+  });
+
+  it('greets an address that is not verified yet without quoting the names typed at registration', async () => {
+    const email = uniqueEmail();
+    await registerForCode(ts, email, { first_name: 'Visit evil.example now', last_name: 'Claim your prize' });
+    const mail = ts.mailbox.latestTo(email)!;
+    expect(mail.text).toMatch(/^Hello,$/m);
+    for (const part of [mail.text, mail.html, mail.subject]) {
+      expect(part).not.toContain('evil.example');
+      expect(part).not.toContain('prize');
+    }
   });
 
   it('verifies the address with the code and signs the client in', async () => {
@@ -69,16 +79,52 @@ describe('registration', () => {
     expect(stillWorks.status).toBe(200);
   });
 
-  it('lets a second registration of a pending address replace the first, whose code then stops working', async () => {
+  it('never lets a repeat registration change a pending account: the newest code confirms the original, whose password alone signs in', async () => {
     const email = uniqueEmail();
-    const first = await registerForCode(ts, email);
+    await registerForCode(ts, email);
     ts.clock.advance(61_000);
-    const second = await registerForCode(ts, email, { first_name: 'Grace', password: 'Second-Lantern-91', password2: 'Second-Lantern-91' });
-    expect((await ts.api.post('/api/auth/verify-otp/').send({ email, otp: first })).status).toBe(first === second ? 200 : 400);
-    const res = await ts.api.post('/api/auth/verify-otp/').send({ email, otp: second });
-    expect(res.status).toBe(200);
-    expect(res.body.user.first_name).toBe('Grace');
-    expect((await ts.api.post('/api/auth/login/').send({ email, password: 'Second-Lantern-91' })).status).toBe(200);
+    const attacker = 'Attacker-Lantern-91';
+    const repeat = await ts.api.post('/api/auth/register/').send(registration(email, { first_name: 'Mallory', phone_number: '+9999999999', password: attacker, password2: attacker }));
+    const fresh = await ts.api.post('/api/auth/register/').send(registration(uniqueEmail(), { password: attacker, password2: attacker }));
+    expect(repeat.status).toBe(201);
+    expect({ ...repeat.body, email: null }).toEqual({ ...fresh.body, email: null });
+    const resent = await nextMail(ts, email, /verification code/);
+    expect(resent.text).toMatch(/nothing in it was changed/);
+    expect(resent.text).not.toContain('Mallory');
+    const verified = await ts.api.post('/api/auth/verify-otp/').send({ email, otp: codeIn(resent) });
+    expect(verified.status).toBe(200);
+    expect(verified.body.user).toMatchObject({ first_name: 'Ada', phone_number: '+1234567890' });
+    expect((await ts.api.post('/api/auth/login/').send({ email, password: attacker })).status).toBe(401);
+    expect((await ts.api.post('/api/auth/login/').send({ email, password: GOOD_PASSWORD })).status).toBe(200);
+  });
+
+  it('lets the owner of a pending address set their own password with a reset code, which also verifies it', async () => {
+    const email = uniqueEmail();
+    await registerForCode(ts, email, { password: 'Stranger-Lantern-55', password2: 'Stranger-Lantern-55' });
+    expect((await ts.api.post('/api/auth/forgot-password/').send({ email })).status).toBe(200);
+    const otp = codeIn(await nextMail(ts, email, /password reset code/));
+    const mine = 'Owner-Harbour-Kite-8';
+    expect((await ts.api.post('/api/auth/reset-password/').send({ email, otp, new_password: mine, confirm_password: mine })).status).toBe(200);
+    const changed = await nextMail(ts, email, /password was changed/);
+    expect(changed.text).toMatch(/^Hello,$/m);
+    expect((await ts.api.post('/api/auth/login/').send({ email, password: 'Stranger-Lantern-55' })).status).toBe(401);
+    const login = await ts.api.post('/api/auth/login/').send({ email, password: mine });
+    expect(login.status).toBe(200);
+    expect(login.body.user.is_verified).toBe(true);
+  });
+
+  it('answers a repeat registration within a minute with 201 like any address, and mails nothing more', async () => {
+    const pending = uniqueEmail();
+    await registerForCode(ts, pending);
+    const verified = await createAccount(ts, { email: uniqueEmail('taken') });
+    await ts.api.post('/api/auth/register/').send(registration(verified.email));
+    await nextMail(ts, verified.email, /already have an account/);
+    const answers = await Promise.all([pending, verified.email, uniqueEmail()].map((email) => ts.api.post('/api/auth/register/').send(registration(email))));
+    expect(answers.map((res) => res.status)).toEqual([201, 201, 201]);
+    expect(new Set(answers.map((res) => JSON.stringify({ ...res.body, email: null }))).size).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(ts.mailbox.mails.filter((mail) => mail.to === pending)).toHaveLength(1);
+    expect(ts.mailbox.mails.filter((mail) => mail.to === verified.email)).toHaveLength(1);
   });
 
   it('requires every field and names the missing ones', async () => {
@@ -94,6 +140,12 @@ describe('registration', () => {
     ['an empty first name', { first_name: '  ' }, 'first_name'],
     ['a name over 150 characters', { last_name: 'x'.repeat(151) }, 'last_name'],
     ['a control character in a name', { first_name: 'Ada\u0007' }, 'first_name'],
+    ['a right-to-left override in a name', { last_name: 'Ada\u202Eecalevol' }, 'last_name'],
+    ['a zero-width space in a name', { first_name: 'A\u200Bda' }, 'first_name'],
+    ['a bidi isolate in a name', { first_name: '\u2067Ada\u2069' }, 'first_name'],
+    ['a byte order mark inside a name', { last_name: 'Love\uFEFFlace' }, 'last_name'],
+    ['an Arabic letter mark in a name', { last_name: 'Love\u061Clace' }, 'last_name'],
+    ['a word joiner in a name', { first_name: 'Ada\u2060' }, 'first_name'],
     ['a phone number with letters', { phone_number: 'call me' }, 'phone_number'],
     ['a number instead of text', { first_name: 42 }, 'first_name'],
   ])('refuses %s', async (_label, overrides, field) => {

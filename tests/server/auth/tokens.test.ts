@@ -172,3 +172,24 @@ describe('a deactivated user', () => {
     expect((await profileWith(fresh.access)).status).toBe(200);
   });
 });
+
+describe('logout ends the access token too', () => {
+  it('the access token of the signed-out session is refused at once; another session of the user keeps working', async () => {
+    const account = await signUp(ts);
+    const other = await login(account.email, account.password);
+    const res = await ts.api.post('/api/auth/logout/').set('Authorization', bearer(account.access)).send({ refresh: account.refresh });
+    expect(res.status).toBe(205);
+    const after = await profileWith(account.access);
+    expect(after.status).toBe(401);
+    expect(after.body.code).toBe('token_not_valid');
+    expect((await profileWith(other.access)).status).toBe(200);
+  });
+
+  it('the access token issued by a refresh is ended by logout as well', async () => {
+    const account = await signUp(ts);
+    const rotated = (await refreshWith(account.refresh)).body as { access: string; refresh: string };
+    expect((await profileWith(rotated.access)).status).toBe(200);
+    expect((await ts.api.post('/api/auth/logout/').set('Authorization', bearer(rotated.access)).send({ refresh: rotated.refresh })).status).toBe(205);
+    expect((await profileWith(rotated.access)).status).toBe(401);
+  });
+});

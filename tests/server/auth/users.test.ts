@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 import { createAccount, type TestAccount } from '../../helpers/users.js';
+import { requestBody } from '../meetings/helpers.js';
 import { bearer, signUp, uniqueEmail } from './auth-helpers.js';
 
 let ts: TestServer;
@@ -56,6 +57,27 @@ describe('profile', () => {
     const res = await ts.api.patch('/api/auth/profile/update/').set('Authorization', account.bearer).send({ first_name: '', phone_number: '12' });
     expect(res.status).toBe(400);
     expect(Object.keys(res.body).sort()).toEqual(['first_name', 'phone_number']);
+  });
+
+  it('refuses names with direction overrides or zero-width characters, on the field', async () => {
+    const account = await createAccount(ts, { email: uniqueEmail() });
+    for (const [field, value] of [['first_name', 'Eve\u202Etsipareht'], ['last_name', 'Zero\u200Dwidth'], ['first_name', '\u2066Isolated\u2069']]) {
+      const res = await ts.api.patch('/api/auth/profile/update/').set('Authorization', account.bearer).send({ [field]: value });
+      expect(res.status).toBe(400);
+      expect(Object.keys(res.body)).toEqual([field]);
+    }
+    expect((await ts.api.get('/api/auth/profile/').set('Authorization', account.bearer)).body.user.first_name).toBe('Client');
+  });
+
+  it('refuses such names as the contact names of a booking too', async () => {
+    const account = await createAccount(ts, { email: uniqueEmail() });
+    const [date] = (await ts.api.get('/api/meetings/appointments/available-dates/')).body as string[];
+    const res = await ts.api
+      .post('/api/meetings/appointments/create/')
+      .set('Authorization', account.bearer)
+      .send(requestBody({ preferred_dates: [date], first_name: 'Alma\u200B', last_name: 'Lind\u202Eqvist' }));
+    expect(res.status).toBe(400);
+    expect(Object.keys(res.body).sort()).toEqual(['first_name', 'last_name']);
   });
 
   it('answers PUT with 405', async () => {
@@ -145,6 +167,28 @@ describe('delete user (staff)', () => {
     expect((await ts.api.post('/api/auth/token/refresh/').send({ refresh: account.refresh })).status).toBe(401);
     expect(await ts.server.core.db.models.RefreshToken.count({ where: { user_id: account.user.id as string } })).toBe(0);
     expect((await ts.api.delete(`/api/auth/delete-user/${account.user.id}/`).set('Authorization', staff.bearer)).status).toBe(404);
+  });
+
+  it('removes every mail to the address from the outbox, sent and still queued', async () => {
+    const account = await signUp(ts);
+    const { core } = ts.server;
+    const recipients = async () => {
+      const [rows] = await core.db.sequelize.query('SELECT recipient, status FROM outbox_mails');
+      return (rows as { recipient: string; status: string }[]).map((row) => ({ to: core.cipher.decrypt(row.recipient, 'outbox_mails.recipient'), status: row.status }));
+    };
+    await expect.poll(async () => (await recipients()).some((row) => row.to === account.email && row.status === 'sent')).toBe(true);
+    ts.mailbox.rejectWith = { code: 451, message: 'try later' };
+    try {
+      expect((await ts.api.post('/api/auth/forgot-password/').send({ email: account.email })).status).toBe(200);
+      await expect.poll(async () => (await recipients()).filter((row) => row.to === account.email).length).toBe(2);
+      expect((await ts.api.delete(`/api/auth/delete-user/${account.user.id}/`).set('Authorization', staff.bearer)).status).toBe(200);
+    } finally {
+      ts.mailbox.rejectWith = null;
+    }
+    const left = await recipients();
+    expect(left.filter((row) => row.to === account.email)).toEqual([]);
+    const [raw] = await core.db.sequelize.query('SELECT * FROM outbox_mails');
+    expect(JSON.stringify(raw)).not.toContain(account.email);
   });
 
   it('deletes with GET too (as the seed has it)', async () => {
