@@ -41,6 +41,8 @@ export const authApi = {
 };
 
 export interface SetupInput {
+  /** The one-time secret the server shows on the practice computer (the desktop window passes it itself). */
+  setup_secret: string;
   email: string;
   password: string;
   password2: string;

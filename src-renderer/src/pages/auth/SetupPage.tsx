@@ -9,6 +9,7 @@ import { TextField } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { Loading } from '../../components/States';
 import { useToast } from '../../components/Toasts';
+import { desktopBridge } from '../../lib/desktop';
 import { onSubmit, useFields } from '../../lib/forms';
 import { browserZone } from '../../lib/practice-time';
 import { AuthLayout } from './AuthLayout';
@@ -25,13 +26,16 @@ export function SetupPage() {
   const toast = useToast();
   const queryClient = useQueryClient();
   const state = useQuery({ queryKey: ['setup'], queryFn: setupApi.state, retry: false });
-  const { values: account, bind } = useFields({ email: '', first_name: '', last_name: '', password: '', password2: '' });
+  // In the desktop window the bridge knows the setup secret; a browser on this computer asks the therapist for it.
+  const bridge = desktopBridge();
+  const { values: account, bind } = useFields({ setup_secret: '', email: '', first_name: '', last_name: '', password: '', password2: '' });
   const [settings, setSettings] = useState<Partial<Record<SettingKey, string>>>({ practice_timezone: browserZone() });
 
   const complete = useMutation({
     mutationFn: async () => {
       const editable = SETTING_FIELDS.filter(({ key }) => state.data?.settings?.[key]?.editable !== false);
-      const input: SetupInput = { ...account };
+      const setupSecret = bridge ? ((await bridge.setupSecret()) ?? '') : account.setup_secret.trim();
+      const input: SetupInput = { ...account, setup_secret: setupSecret };
       for (const { key } of editable) if (settings[key]?.trim()) input[key] = settings[key]!.trim();
       await setupApi.complete(input);
       return authApi.login(account.email, account.password);
@@ -51,6 +55,16 @@ export function SetupPage() {
   return (
     <AuthLayout title="Set up your practice" intro="Create the therapist's account. Clients register themselves later.">
       <form onSubmit={onSubmit(complete.mutate)} noValidate>
+        {!bridge && (
+          <TextField
+            label="Setup secret"
+            autoComplete="off"
+            spellCheck={false}
+            required
+            hint="The server printed it on its console and wrote it to its log when it started, e.g. 7KQ4-M2XD-9RTW-H3NB. It proves you are at the practice computer."
+            {...bind('setup_secret', complete.error)}
+          />
+        )}
         <fieldset>
           <legend>Your account</legend>
           <TextField label="Email" type="email" autoComplete="email" required {...bind('email', complete.error)} />
