@@ -37,7 +37,8 @@ export function createApp(core: ServerCore, options: AppOptions = {}): express.E
           'upgrade-insecure-requests': null,
         },
       },
-      strictTransportSecurity: false,
+      // Only a server with its own certificate may tell browsers to insist on HTTPS (a year; not its subdomains).
+      strictTransportSecurity: core.config.tls ? { maxAge: 31_536_000, includeSubDomains: false } : false,
     }),
   );
   app.use(requestLog(core.logger));

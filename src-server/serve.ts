@@ -11,6 +11,9 @@ async function main(): Promise<void> {
   const server = await startPracticeServer({ config, staticDir: rendererDir });
   console.log(`Practice server listening on ${server.url}`);
   for (const url of server.lanUrls()) console.log(`  on the network: ${url}`);
+  if (!config.tls && server.lanUrls().length > 0) {
+    console.log('  (plain http: devices on the network send passwords in clear; set TLS_CERT_FILE and TLS_KEY_FILE for https)');
+  }
   console.log(`  data directory: ${config.dataDir}`);
   const setupSecret = server.setupSecret();
   if (setupSecret) {

@@ -1,5 +1,6 @@
 // The one factory that owns a server's whole life: keys, database, migrations, mail worker, HTTP listener, clean stop.
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { ConfigError, type ServerConfig } from './config.js';
@@ -10,6 +11,7 @@ import { DEFAULT_DELIVERY, DeliveryWorker, type DeliveryOptions } from './mail/d
 import { openCore, type CoreOptions } from './open-core.js';
 import { PracticeSetup } from './setup/service.js';
 import { announceSetupSecret, SetupSecret } from './setup/setup-secret.js';
+import { readTlsFiles } from './tls-files.js';
 
 export interface StartOptions extends CoreOptions {
   config: ServerConfig;
@@ -20,11 +22,11 @@ export interface StartOptions extends CoreOptions {
 }
 
 export interface PracticeServer {
-  /** The loopback URL of this server, e.g. http://127.0.0.1:8000/ */
+  /** The loopback URL of this server, e.g. http://127.0.0.1:8000/ (https:// with TLS_CERT_FILE/TLS_KEY_FILE) */
   url: string;
   port: number;
   core: ServerCore;
-  http: http.Server;
+  http: http.Server | https.Server;
   lanUrls(): string[];
   /** First-run setup's one-time secret while setup is open (shown to the owner only: console, log, desktop window). */
   setupSecret(): string | null;
@@ -34,11 +36,15 @@ export interface PracticeServer {
 
 export async function startPracticeServer(options: StartOptions): Promise<PracticeServer> {
   const { config } = options;
+  // Read before anything opens: a missing or wrong certificate stops start-up with one line.
+  const credentials = config.tls ? readTlsFiles(config.tls) : null;
+  const scheme = credentials ? 'https' : 'http';
   const core = await openCore(config, options);
   let port = config.port;
   const setupSecret = new SetupSecret();
-  const app = createApp(core, { staticDir: options.staticDir, lanUrls: () => lanUrls(port, config.host), setupSecret });
-  const server = http.createServer(app);
+  const app = createApp(core, { staticDir: options.staticDir, lanUrls: () => lanUrls(port, config.host, scheme), setupSecret });
+  // With a certificate the same port speaks only HTTPS: LAN clients' passwords no longer cross the network in clear.
+  const server = credentials ? https.createServer(credentials, app) : http.createServer(app);
   server.headersTimeout = 20_000;
   server.requestTimeout = 30_000;
   try {
@@ -77,11 +83,11 @@ export async function startPracticeServer(options: StartOptions): Promise<Practi
 
   const loopbackHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   return {
-    url: `http://${loopbackHost.includes(':') ? `[${loopbackHost}]` : loopbackHost}:${port}/`,
+    url: `${scheme}://${loopbackHost.includes(':') ? `[${loopbackHost}]` : loopbackHost}:${port}/`,
     port,
     core,
     http: server,
-    lanUrls: () => lanUrls(port, config.host),
+    lanUrls: () => lanUrls(port, config.host, scheme),
     setupSecret: () => setupSecret.current(),
     stop,
   };
