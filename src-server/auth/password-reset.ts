@@ -48,8 +48,9 @@ export class PasswordReset {
   async sendCode(email: string): Promise<void> {
     const { core } = this;
     const emailIndex = userEmailIndex(core, email);
-    this.cooldown.take('password_reset', emailIndex);
+    // The lock first: its answer says how long to wait, the cooldown's only a minute.
     await this.codes.limits.assertMaySend(emailIndex);
+    this.cooldown.take('password_reset', emailIndex);
     const work = core.db.write(async (transaction) => {
       const user = await findUserByEmail(core, email, transaction);
       if (!(await this.codes.limits.countCode(emailIndex, transaction)) || !canReset(user)) return;

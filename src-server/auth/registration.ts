@@ -84,8 +84,9 @@ export class Registration {
   async resendCode(email: string): Promise<void> {
     const { core } = this;
     const emailIndex = userEmailIndex(core, email);
-    this.cooldown.take('registration', emailIndex);
+    // The lock first: its answer says how long to wait, the cooldown's only a minute.
     await this.codes.limits.assertMaySend(emailIndex);
+    this.cooldown.take('registration', emailIndex);
     const work = core.db.write(async (transaction) => {
       const user = await findUserByEmail(core, email, transaction);
       await this.sendCode(awaitsVerification(user) ? user : null, emailIndex, transaction);
