@@ -28,13 +28,14 @@ export const settingsPatch = z.object({
   reminder_hours_before: numericSettingValue,
 });
 
-export function present(settings: EffectiveSettings, lanUrls: string[]) {
+/** `tls_enabled`: whether this server speaks HTTPS (TLS_CERT_FILE/TLS_KEY_FILE); without it LAN clients send passwords in clear. */
+export function present(settings: EffectiveSettings, lanUrls: string[], tlsEnabled: boolean) {
   const body: Record<string, unknown> = {};
   for (const key of SETTING_KEYS) {
     const { value, source } = settings[key];
     body[key] = { value: key === 'smtp_url' ? maskSmtpUrl(value) : value, source, editable: source !== 'environment' };
   }
-  return { ...body, lan_urls: lanUrls };
+  return { ...body, lan_urls: lanUrls, tls_enabled: tlsEnabled };
 }
 
 /** A PATCH that sends back the masked SMTP URL keeps the stored password. */
@@ -65,7 +66,7 @@ export function settingsEndpoints(core: ServerCore, lanUrls: () => string[]): En
         GET: operation({
           access: 'staff',
           summary: 'Practice settings in force',
-          handler: async () => ({ body: present(await core.settings.all(), lanUrls()) }),
+          handler: async () => ({ body: present(await core.settings.all(), lanUrls(), core.config.tls !== null) }),
         }),
         PATCH: operation({
           access: 'staff',
@@ -75,7 +76,7 @@ export function settingsEndpoints(core: ServerCore, lanUrls: () => string[]): En
             const changes: Partial<Record<PracticeSettingKey, string | null>> = {};
             for (const key of SETTING_KEYS) if (body[key] !== undefined) changes[key] = body[key];
             if (changes.smtp_url) changes.smtp_url = unmaskSmtpUrl(changes.smtp_url, await core.settings.get('smtp_url'));
-            return { body: present(await core.settings.update(changes), lanUrls()) };
+            return { body: present(await core.settings.update(changes), lanUrls(), core.config.tls !== null) };
           },
         }),
       },

@@ -86,7 +86,7 @@ export function setupEndpoints(core: ServerCore, lanUrls: () => string[], secret
           handler: async ({ request }) => {
             requireLoopbackHost(request);
             const needsSetup = await setup.needsSetup();
-            return { body: { needs_setup: needsSetup, settings: needsSetup ? presentSettings(await core.settings.all(), lanUrls()) : null } };
+            return { body: { needs_setup: needsSetup, settings: needsSetup ? presentSettings(await core.settings.all(), lanUrls(), core.config.tls !== null) : null } };
           },
         }),
         POST: operation({

@@ -9,6 +9,7 @@ import { ConfigError, loadConfig } from '../../src-server/config.js';
 import { createLogger } from '../../src-server/logger.js';
 import { startPracticeServer } from '../../src-server/server.js';
 import { startTestServer, tempDataDir, type TestServer } from '../helpers/test-server.js';
+import { createAccount } from '../helpers/users.js';
 
 const dir = tempDataDir();
 
@@ -24,10 +25,10 @@ function makeCertificate(name: string): { certFile: string; keyFile: string } {
   return { certFile, keyFile };
 }
 
-function get(url: string, ca?: Buffer): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function get(url: string, ca?: Buffer, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     const client = url.startsWith('https:') ? https : http;
-    const req = client.get(url, { ca }, (res) => {
+    const req = client.get(url, { ca, headers }, (res) => {
       let body = '';
       res.on('data', (chunk) => (body += chunk));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
@@ -55,18 +56,27 @@ describe('with TLS_CERT_FILE and TLS_KEY_FILE', () => {
     expect(JSON.parse(res.body).base_url).toBe(`https://127.0.0.1:${ts.server.port}/api/`);
   });
 
+  it('tells the settings screen that HTTPS is on', async () => {
+    const staff = await createAccount(ts, { staff: true });
+    const res = await get(`${ts.server.url}api/admin/settings/`, fs.readFileSync(certificate.certFile), { Authorization: staff.bearer });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body).tls_enabled).toBe(true);
+  });
+
   it('answers no plain HTTP on the same port', async () => {
     await expect(get(`http://127.0.0.1:${ts.server.port}/api/`)).rejects.toThrow();
   });
 });
 
 describe('without a certificate', () => {
-  it('sends no HSTS header (plain http on the LAN must keep working)', async () => {
+  it('sends no HSTS header (plain http on the LAN must keep working) and tells the settings screen', async () => {
     const ts = await startTestServer();
     try {
       const res = await ts.api.get('/api/');
       expect(res.headers['strict-transport-security']).toBeUndefined();
       expect(ts.server.url).toMatch(/^http:\/\//);
+      const staff = await createAccount(ts, { staff: true });
+      expect((await ts.api.get('/api/admin/settings/').set('Authorization', staff.bearer)).body.tls_enabled).toBe(false);
     } finally {
       await ts.stop();
     }

@@ -118,7 +118,11 @@ export interface SettingValue {
   editable: boolean;
 }
 
-export type PracticeSettings = Record<SettingKey, SettingValue> & { lan_urls: string[] };
+export type PracticeSettings = Record<SettingKey, SettingValue> & {
+  lan_urls: string[];
+  /** The server speaks HTTPS (TLS_CERT_FILE/TLS_KEY_FILE); without it LAN clients send passwords in clear. */
+  tls_enabled: boolean;
+};
 
 export interface SetupState {
   needs_setup: boolean;

@@ -85,6 +85,15 @@ export function SettingsPage() {
             <div className="card stack">
               <h2>Open the app on phones and tablets</h2>
               <p className="muted">Clients on the practice's network open one of these addresses, or scan its code.</p>
+              {data.tls_enabled ? (
+                <p>These addresses use HTTPS: passwords and practice data cross the network encrypted.</p>
+              ) : (
+                <p className="notice" role="note">
+                  Without HTTPS, devices on the network send their passwords (and receive the practice's data) in clear, readable by
+                  anyone on the same Wi-Fi. Start the server with <code>TLS_CERT_FILE</code> and <code>TLS_KEY_FILE</code> (see the README) to
+                  turn it on.
+                </p>
+              )}
               {data.lan_urls.length === 0 ? (
                 <Empty title="No network address">This computer is not connected to a local network.</Empty>
               ) : (
