@@ -20,6 +20,18 @@ export interface MailMessage {
   attachments?: MailAttachment[];
 }
 
+/** When a queued mail may go out, and what it is about (so a later change can withdraw it). */
+export interface MailTiming {
+  /** Never delivered before this time. */
+  notBefore?: Date;
+  /** Dropped (status `expired`) instead of delivered from this time on. */
+  notAfter?: Date;
+  reference?: string;
+}
+
+/** How long a claimed mail belongs to the worker that claimed it; a claim older than this was cut off by a crash. */
+export const SENDING_LEASE_MS = 20_000;
+
 export interface MailBody {
   text: string;
   html?: string;
@@ -35,15 +47,31 @@ export class Outbox {
   ) {}
 
   /** Queues a mail inside `transaction`; the delivery worker is woken once that transaction commits. */
-  async queue(message: MailMessage, transaction: Transaction): Promise<void> {
+  async queue(message: MailMessage, transaction: Transaction, timing: MailTiming = {}): Promise<void> {
     const body: MailBody = { text: message.text, html: message.html, attachments: message.attachments };
+    const now = this.clock.now();
+    const notBefore = timing.notBefore && timing.notBefore > now ? timing.notBefore : null;
     await this.db.models.OutboxMail.create(
-      { recipient: message.to, subject: message.subject, body: JSON.stringify(body), status: 'queued', next_attempt_at: this.clock.now() },
+      {
+        recipient: message.to,
+        subject: message.subject,
+        body: JSON.stringify(body),
+        status: 'queued',
+        next_attempt_at: notBefore ?? now,
+        not_before: notBefore,
+        not_after: timing.notAfter ?? null,
+        reference: timing.reference ?? null,
+      },
       { transaction },
     );
     transaction.afterCommit(() => {
       this.events.emit('queued');
     });
+  }
+
+  /** Withdraws the still-queued mails about `reference` (a cancelled session's reminders); returns how many. */
+  async withdraw(reference: string, transaction: Transaction): Promise<number> {
+    return this.db.models.OutboxMail.destroy({ where: { reference, status: 'queued' }, transaction });
   }
 
   /**
@@ -87,11 +115,38 @@ export class Outbox {
     return mail;
   }
 
-  /** Mails left mid-delivery by a crash go back to the queue (at-least-once delivery). */
+  /**
+   * Mails left mid-delivery by a crash go back to the queue (at-least-once delivery). Only claims older than the
+   * lease: another server on the same database may be sending the younger ones right now.
+   */
   async requeueInterrupted(): Promise<void> {
+    const now = this.clock.now();
+    const stale = await this.db.models.OutboxMail.count({ where: { status: 'sending', next_attempt_at: { [Op.lte]: now } } });
+    if (stale === 0) return;
     await this.db.write((transaction) =>
-      this.db.models.OutboxMail.update({ status: 'queued' }, { where: { status: 'sending' }, transaction }),
+      this.db.models.OutboxMail.update({ status: 'queued', next_attempt_at: now }, { where: { status: 'sending', next_attempt_at: { [Op.lte]: now } }, transaction }),
     );
+  }
+
+  /**
+   * Claims a due mail for delivery, atomically (one conditional UPDATE), so two workers never both send it.
+   * A mail past its `not_after` is marked `expired` instead. Returns whether the caller may send it now.
+   */
+  async claim(mail: OutboxMailInstance): Promise<boolean> {
+    const now = this.clock.now();
+    return this.db.write(async (transaction) => {
+      const { OutboxMail } = this.db.models;
+      const due = { id: mail.id, status: 'queued' as const, next_attempt_at: { [Op.lte]: now } };
+      if (mail.not_after && mail.not_after.getTime() <= now.getTime()) {
+        await OutboxMail.update({ status: 'expired', body: null, last_error: 'Not sent: its time had passed' }, { where: due, transaction });
+        return false;
+      }
+      const [count] = await OutboxMail.update(
+        { status: 'sending', attempts: mail.attempts + 1, next_attempt_at: new Date(now.getTime() + SENDING_LEASE_MS) },
+        { where: due, transaction },
+      );
+      return count === 1;
+    });
   }
 
   async due(limit: number): Promise<OutboxMailInstance[]> {

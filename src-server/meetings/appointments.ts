@@ -1,18 +1,13 @@
 // Appointment requests: create, list, read, schedule and reject; each rule and its transaction lives here.
-import { DateTime } from 'luxon';
-import { Op, type Transaction, type WhereOptions } from 'sequelize';
+import type { Transaction, WhereOptions } from 'sequelize';
 import type { ServerCore } from '../core.js';
 import { APPOINTMENT_EMAIL_INDEX, type AppointmentAttributes, type AppointmentInstance, type AppointmentStatus, type TimeSlot } from '../db/models/appointment.js';
 import { Conflict, NotFound, ValidationError } from '../http/errors.js';
 import type { Principal } from '../http/route-table.js';
-import type { MailAttachment } from '../mail/outbox.js';
-import type { MailContent } from '../mail/templates/layout.js';
-import { meetingRejectedMail } from '../mail/templates/meeting-rejected.js';
-import { meetingScheduledMail } from '../mail/templates/meeting-scheduled.js';
 import { Availability } from './availability.js';
-import { calendarInvite } from './invite.js';
 import { newJitsiRoom } from './jitsi.js';
-import { describePracticeTime } from './practice-time.js';
+import { SessionMail } from './session-mail.js';
+import { assertNotBlocked, assertTimeFree, parseFutureTime } from './session-timing.js';
 
 export interface AppointmentRequest {
   firstName: string;
@@ -22,6 +17,8 @@ export interface AppointmentRequest {
   reason: string | null;
   preferredDates: string[];
   preferredTimeSlots: TimeSlot[];
+  /** The scheduled session this request asks to move (request-reschedule/). */
+  rescheduleOf?: AppointmentInstance | null;
 }
 
 export interface AppointmentQuery {
@@ -38,30 +35,41 @@ export interface ScheduleRequest {
   /** ISO 8601; without an offset it is a time in the practice zone. */
   scheduledDatetime: string;
   durationMinutes: number;
+  /** Staff may book a blocked date on purpose. */
+  allowBlockedDate: boolean;
 }
 
-const DEFAULT_JITSI_DOMAIN = 'meet.jit.si';
-
-/** DRF's wording for a datetime it cannot read. */
-export const DATETIME_FORMAT_MESSAGE = 'Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].';
+export const DEFAULT_JITSI_DOMAIN = 'meet.jit.si';
 
 export class Appointments {
   private readonly availability: Availability;
+  private readonly mail: SessionMail;
 
   constructor(private readonly core: ServerCore) {
     this.availability = new Availability(core);
+    this.mail = new SessionMail(core);
   }
 
-  /** A request of `ownerId`; every preferred date must be requestable right now. */
+  /**
+   * A request of `ownerId`; every preferred date must be requestable right now. The dates are checked inside the
+   * write transaction, so a date blocked while the request was on its way is refused, not booked.
+   */
   async create(ownerId: string, request: AppointmentRequest): Promise<AppointmentInstance> {
-    const available = new Set(await this.availability.availableDates());
-    const unavailable = request.preferredDates.filter((day) => !available.has(day));
-    if (unavailable.length > 0) {
-      throw new ValidationError({ preferred_dates: unavailable.map((day) => `${day} is not an available date.`) });
-    }
     const { Appointment } = this.core.db.models;
     const limit = this.core.config.maxPendingRequests;
+    const context = await this.mail.context();
     return this.core.db.write(async (transaction) => {
+      const available = new Set(await this.availability.availableDates(transaction));
+      const unavailable = request.preferredDates.filter((day) => !available.has(day));
+      if (unavailable.length > 0) {
+        throw new ValidationError({ preferred_dates: unavailable.map((day) => `${day} is not an available date.`) });
+      }
+      if (request.rescheduleOf) {
+        const open = await Appointment.count({ where: { reschedule_of: request.rescheduleOf.id, status: 'pending_review' }, transaction });
+        if (open > 0) {
+          throw new ValidationError({ non_field_errors: ['A request to move this session is already waiting for an answer.'] });
+        }
+      }
       const pending = await Appointment.count({ where: { user_id: ownerId, status: 'pending_review' }, transaction });
       if (pending >= limit) {
         throw new ValidationError({
@@ -69,7 +77,7 @@ export class Appointments {
         });
       }
       const now = this.core.clock.now();
-      return Appointment.create(
+      const created = await Appointment.create(
         {
           user_id: ownerId,
           first_name: request.firstName,
@@ -81,11 +89,14 @@ export class Appointments {
           preferred_dates: request.preferredDates,
           preferred_time_slots: request.preferredTimeSlots,
           status: 'pending_review',
+          reschedule_of: request.rescheduleOf?.id ?? null,
           created_at: now,
           updated_at: now,
         },
         { transaction },
       );
+      await this.mail.requestReceived(created, request.rescheduleOf ?? null, context, transaction);
+      return created;
     });
   }
 
@@ -123,22 +134,25 @@ export class Appointments {
 
   /**
    * Schedules a pending request. The overlap check and the write share one serialised transaction,
-   * so two staff sessions racing for the same hour cannot both win.
+   * so two staff sessions racing for the same hour cannot both win. A request to move a session replaces it:
+   * the old session is cancelled (`cancelled_by: "reschedule"`) in the same transaction.
    */
   async schedule(id: string, request: ScheduleRequest): Promise<AppointmentInstance> {
-    const zone = await this.core.settings.timeZone();
-    const start = this.parseFutureTime(request.scheduledDatetime, zone);
+    const context = await this.mail.context();
+    const start = parseFutureTime(request.scheduledDatetime, context.zone, this.core.clock.now());
     const end = new Date(start.getTime() + request.durationMinutes * 60_000);
     const room = newJitsiRoom((await this.core.settings.get('jitsi_domain')) ?? DEFAULT_JITSI_DOMAIN);
-    const { Appointment } = this.core.db.models;
     return this.core.db.write(async (transaction) => {
       const appointment = await this.pendingForDecision(id, transaction);
-      const clashes = await Appointment.count({
-        where: { status: 'scheduled', scheduled_end: { [Op.gt]: start }, scheduled_datetime: { [Op.lt]: end } },
-        transaction,
-      });
-      if (clashes > 0) throw new Conflict('Another appointment is already scheduled at that time.', 'time_conflict');
+      const replaced = appointment.reschedule_of ? await this.stillScheduled(appointment.reschedule_of, transaction) : null;
+      await assertNotBlocked(this.core, start, context.zone, request.allowBlockedDate, transaction);
+      await assertTimeFree(this.core, start, end, replaced?.id ?? null, context.zone, transaction);
       const now = this.core.clock.now();
+      if (replaced) {
+        const previousStart = replaced.scheduled_datetime;
+        await replaced.update({ status: 'cancelled', cancelled_at: now, cancelled_by: 'reschedule', updated_at: now }, { transaction });
+        await this.mail.cancelled(replaced, previousStart, context, transaction);
+      }
       await appointment.update(
         {
           status: 'scheduled',
@@ -153,19 +167,13 @@ export class Appointments {
         },
         { transaction },
       );
-      const invite = calendarInvite({ appointmentId: appointment.id, start, durationMinutes: request.durationMinutes, meetingUrl: room.url });
-      const mail = meetingScheduledMail({
-        firstName: appointment.first_name,
-        when: describePracticeTime(start, zone),
-        durationMinutes: request.durationMinutes,
-        meetingUrl: room.url,
-      });
-      await this.mailOwner(appointment, mail, [invite], transaction);
+      await this.mail.scheduled(appointment, context, transaction);
       return appointment;
     });
   }
 
   async reject(id: string, reason: string | null): Promise<AppointmentInstance> {
+    const context = await this.mail.context();
     return this.core.db.write(async (transaction) => {
       const appointment = await this.pendingForDecision(id, transaction);
       const now = this.core.clock.now();
@@ -183,9 +191,16 @@ export class Appointments {
         },
         { transaction },
       );
-      await this.mailOwner(appointment, meetingRejectedMail({ firstName: appointment.first_name, reason }), [], transaction);
+      await this.mail.rejected(appointment, reason, context, transaction);
       return appointment;
     });
+  }
+
+  /** The session a reschedule request would replace, if it is still scheduled and ahead. */
+  private async stillScheduled(id: string, transaction: Transaction): Promise<AppointmentInstance | null> {
+    const session = await this.core.db.models.Appointment.findByPk(id, { transaction });
+    const ahead = session?.status === 'scheduled' && session.scheduled_datetime!.getTime() > this.core.clock.now().getTime();
+    return ahead ? session : null;
   }
 
   private async pendingForDecision(id: string, transaction: Transaction): Promise<AppointmentInstance> {
@@ -195,27 +210,5 @@ export class Appointments {
       throw new Conflict(`Only a request pending review can be decided; this one is ${appointment.status}.`, 'invalid_status');
     }
     return appointment;
-  }
-
-  /** ISO 8601 with or without an offset (then in the practice zone), strictly after now. */
-  private parseFutureTime(value: string, zone: string): Date {
-    const parsed = DateTime.fromISO(value, { zone });
-    if (!parsed.isValid) {
-      throw ValidationError.field('scheduled_datetime', DATETIME_FORMAT_MESSAGE);
-    }
-    if (parsed.toMillis() <= this.core.clock.now().getTime()) throw ValidationError.field('scheduled_datetime', 'The time must be in the future.');
-    return parsed.toJSDate();
-  }
-
-  /** Mail goes to the account's verified address, never to the address typed into the request. */
-  private async mailOwner(
-    appointment: AppointmentInstance,
-    content: MailContent,
-    attachments: MailAttachment[],
-    transaction: Transaction,
-  ): Promise<void> {
-    // The owner exists: deleting a user deletes their appointments (ON DELETE CASCADE).
-    const owner = await this.core.db.models.User.findByPk(appointment.user_id, { attributes: ['id', 'email'], rejectOnEmpty: true, transaction });
-    await this.core.outbox.queue({ to: owner.email, ...content, attachments }, transaction);
   }
 }

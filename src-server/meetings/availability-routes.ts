@@ -4,11 +4,12 @@ import type { ServerCore } from '../core.js';
 import { paginate, pageQuery } from '../http/pagination.js';
 import { operation, type Endpoint } from '../http/route-table.js';
 import { Availability } from './availability.js';
+import type { SessionLifecycle } from './lifecycle.js';
 import { presentAvailability, presentBlockedDate } from './presenter.js';
 import { availabilityBody, availabilityPatch, blockedDateBody } from './schemas.js';
 import { SEED_DOCS } from './seed-docs.js';
 
-export function availabilityEndpoints(core: ServerCore): Endpoint[] {
+export function availabilityEndpoints(core: ServerCore, lifecycle: SessionLifecycle): Endpoint[] {
   const availability = new Availability(core);
   const showWeekly = async () => ({ body: presentAvailability(await availability.weekly()) });
   return [
@@ -62,10 +63,13 @@ export function availabilityEndpoints(core: ServerCore): Endpoint[] {
         }),
         POST: operation({
           access: 'staff',
-          summary: 'Block a date',
+          summary: 'Block a date (409 sessions_on_date unless on_existing_sessions is "keep" or "cancel")',
           body: blockedDateBody,
           status: 201,
-          handler: async ({ body }) => ({ status: 201, body: presentBlockedDate(await availability.block(body.date, body.note ?? null)) }),
+          handler: async ({ body }) => ({
+            status: 201,
+            body: presentBlockedDate(await lifecycle.blockDate(body.date, body.note ?? null, body.on_existing_sessions)),
+          }),
         }),
       },
     },

@@ -1,7 +1,7 @@
 // The seed's meeting lifecycle: when a scheduled session may be joined, and when it counts as completed.
 import type { AppointmentAttributes } from '../db/models/appointment.js';
 
-export type MeetingStatus = 'pending' | 'rejected' | 'scheduled' | 'active' | 'completed';
+export type MeetingStatus = 'pending' | 'rejected' | 'cancelled' | 'scheduled' | 'active' | 'completed';
 
 const MINUTE_MS = 60_000;
 /** The room opens this long before the start… */
@@ -15,6 +15,7 @@ type Timing = Pick<AppointmentAttributes, 'status' | 'scheduled_datetime' | 'sch
 export function meetingStatus(appointment: Timing, now: Date): MeetingStatus {
   if (appointment.status === 'pending_review') return 'pending';
   if (appointment.status === 'rejected') return 'rejected';
+  if (appointment.status === 'cancelled') return 'cancelled';
   // A scheduled appointment always has its start and end (the service sets them together).
   if (now.getTime() < appointment.scheduled_datetime!.getTime() - JOIN_OPENS_BEFORE_START_MS) return 'scheduled';
   if (now.getTime() <= appointment.scheduled_end!.getTime() + JOIN_CLOSES_AFTER_END_MS) return 'active';

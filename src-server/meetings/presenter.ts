@@ -11,9 +11,21 @@ const STATUS_DISPLAY: Record<AppointmentStatus, string> = {
   pending_review: 'Pending Review',
   scheduled: 'Scheduled',
   rejected: 'Rejected',
+  cancelled: 'Cancelled',
 };
 
-export function presentAppointment(appointment: AppointmentInstance, now: Date) {
+/** The account behind a booking: staff screens show it first, and the typed contact only where it differs. */
+export interface BookingAccount {
+  first_name: string;
+  last_name: string;
+  email: string;
+}
+
+function sameText(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+export function presentAppointment(appointment: AppointmentInstance, now: Date, account: BookingAccount | null = null) {
   const status = meetingStatus(appointment, now);
   const scheduled = appointment.status === 'scheduled';
   return {
@@ -36,6 +48,20 @@ export function presentAppointment(appointment: AppointmentInstance, now: Date) 
     has_jitsi_meeting: scheduled && appointment.jitsi_meet_url !== null,
     can_join_meeting: status === 'active',
     meeting_status: status,
+    cancelled_at: appointment.cancelled_at ? isoUtc(appointment.cancelled_at) : null,
+    cancelled_by: appointment.cancelled_by ?? null,
+    cancellation_reason: appointment.cancellation_reason ?? null,
+    late_cancellation: appointment.late_cancellation ?? false,
+    attendance: appointment.attendance ?? null,
+    reschedule_of: appointment.reschedule_of ?? null,
+    // Section 2 of the lifecycle contract (slots, series, client zones) fills these later; the shape is final now.
+    requested_start: null,
+    series_id: null,
+    client_time_zone: null,
+    account: account ? { first_name: account.first_name, last_name: account.last_name, email: account.email } : null,
+    contact_differs: account
+      ? !sameText(account.email, appointment.email) || !sameText(`${account.first_name} ${account.last_name}`, `${appointment.first_name} ${appointment.last_name}`)
+      : false,
     created_at: isoUtc(appointment.created_at),
     updated_at: isoUtc(appointment.updated_at),
   };
@@ -84,6 +110,19 @@ export function presentStats(stats: AppointmentStats) {
     rejected: stats.rejected,
     completed: stats.completed,
     completion_rate: stats.completionRate,
-    trend: stats.trend.map((week) => ({ week_start: week.weekStart, requests: week.requests, scheduled: week.scheduled, rejected: week.rejected })),
+    cancelled: stats.cancelled,
+    late_cancelled: stats.lateCancelled,
+    no_show: stats.noShow,
+    attended: stats.attended,
+    trend: stats.trend.map((week) => ({
+      week_start: week.weekStart,
+      requests: week.requests,
+      scheduled: week.scheduled,
+      rejected: week.rejected,
+      cancelled: week.cancelled,
+      late_cancelled: week.lateCancelled,
+      attended: week.attended,
+      no_show: week.noShow,
+    })),
   };
 }

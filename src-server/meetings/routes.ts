@@ -1,19 +1,31 @@
 // `/api/meetings/`: appointment requests, their scheduling with Jitsi, meeting info and stats, in the seed's shape.
+import { Op } from 'sequelize';
 import type { ServerCore } from '../core.js';
 import type { AppointmentInstance } from '../db/models/appointment.js';
 import { paginate, type PageWindow } from '../http/pagination.js';
 import { operation, type Endpoint, type Principal } from '../http/route-table.js';
 import { Appointments } from './appointments.js';
 import { availabilityEndpoints } from './availability-routes.js';
-import { presentAppointment, presentMeetingInfo, presentStats } from './presenter.js';
+import { lifecycleEndpoints } from './lifecycle-routes.js';
+import { SessionLifecycle } from './lifecycle.js';
+import { presentAppointment, presentMeetingInfo, presentStats, type BookingAccount } from './presenter.js';
 import { AppointmentStatistics } from './stats.js';
 import { appointmentBody, appointmentListQuery, rejectBody, scheduleBody } from './schemas.js';
 import { SEED_DOCS } from './seed-docs.js';
 
 export function meetingsEndpoints(core: ServerCore): Endpoint[] {
   const appointments = new Appointments(core);
+  const lifecycle = new SessionLifecycle(core, appointments);
   const statistics = new AppointmentStatistics(core);
-  const present = (appointment: AppointmentInstance) => presentAppointment(appointment, core.clock.now());
+  /** The booking accounts of `rows`, read in one query, so staff see the account beside the typed contact. */
+  const accountsOf = async (rows: AppointmentInstance[]): Promise<Map<string, BookingAccount>> => {
+    const ids = [...new Set(rows.map((row) => row.user_id))];
+    if (ids.length === 0) return new Map();
+    const users = await core.db.models.User.findAll({ attributes: ['id', 'first_name', 'last_name', 'email'], where: { id: { [Op.in]: ids } } });
+    return new Map(users.map((user) => [user.id, user]));
+  };
+  const present = async (appointment: AppointmentInstance) =>
+    presentAppointment(appointment, core.clock.now(), (await accountsOf([appointment])).get(appointment.user_id) ?? null);
   // The router lets only a signed-in caller reach a `user` or `staff` operation.
   const caller = (principal: Principal | null): Principal => principal!;
 
@@ -23,8 +35,14 @@ export function meetingsEndpoints(core: ServerCore): Endpoint[] {
       summary,
       query: appointmentListQuery,
       handler: async ({ query, principal, request }) => {
-        const list = (window: PageWindow) => appointments.list(caller(principal), { ownOnly, status: query.status, email: query.email, ...window });
-        return { body: await paginate(request, query, list, present) };
+        let accounts = new Map<string, BookingAccount>();
+        const list = async (window: PageWindow) => {
+          const page = await appointments.list(caller(principal), { ownOnly, status: query.status, email: query.email, ...window });
+          accounts = await accountsOf(page.rows);
+          return page;
+        };
+        const now = core.clock.now();
+        return { body: await paginate(request, query, list, (row) => presentAppointment(row, now, accounts.get(row.user_id) ?? null)) };
       },
     });
 
@@ -36,7 +54,7 @@ export function meetingsEndpoints(core: ServerCore): Endpoint[] {
     });
 
   return [
-    ...availabilityEndpoints(core),
+    ...availabilityEndpoints(core, lifecycle),
     {
       key: 'create_appointment',
       section: 'appointments',
@@ -58,7 +76,7 @@ export function meetingsEndpoints(core: ServerCore): Endpoint[] {
               preferredDates: body.preferred_dates,
               preferredTimeSlots: body.preferred_time_slots,
             });
-            return { status: 201, body: present(created) };
+            return { status: 201, body: await present(created) };
           },
         }),
       },
@@ -86,7 +104,7 @@ export function meetingsEndpoints(core: ServerCore): Endpoint[] {
         GET: operation({
           access: 'user',
           summary: 'One appointment (its owner or staff)',
-          handler: async ({ params, principal }) => ({ body: present(await appointments.get(caller(principal), params.pk)) }),
+          handler: async ({ params, principal }) => ({ body: await present(await appointments.get(caller(principal), params.pk)) }),
         }),
       },
     },
@@ -108,7 +126,13 @@ export function meetingsEndpoints(core: ServerCore): Endpoint[] {
           summary: 'Schedule a pending request and create its Jitsi meeting',
           body: scheduleBody,
           handler: async ({ body, params }) => ({
-            body: present(await appointments.schedule(params.pk, { scheduledDatetime: body.scheduled_datetime, durationMinutes: body.scheduled_duration })),
+            body: await present(
+              await appointments.schedule(params.pk, {
+                scheduledDatetime: body.scheduled_datetime,
+                durationMinutes: body.scheduled_duration,
+                allowBlockedDate: body.allow_blocked_date,
+              }),
+            ),
           }),
         }),
       },
@@ -123,7 +147,7 @@ export function meetingsEndpoints(core: ServerCore): Endpoint[] {
           access: 'staff',
           summary: 'Reject a pending request',
           body: rejectBody,
-          handler: async ({ body, params }) => ({ body: present(await appointments.reject(params.pk, body.rejection_reason || null)) }),
+          handler: async ({ body, params }) => ({ body: await present(await appointments.reject(params.pk, body.rejection_reason || null)) }),
         }),
       },
     },
@@ -150,5 +174,6 @@ export function meetingsEndpoints(core: ServerCore): Endpoint[] {
       doc: SEED_DOCS.user_appointment_stats,
       methods: { GET: statsOperation('user', false, "Statistics of the caller's own requests") },
     },
+    ...lifecycleEndpoints(lifecycle, present, caller),
   ];
 }

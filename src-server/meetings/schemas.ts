@@ -1,9 +1,9 @@
 // Request schemas of /api/meetings/: the contract's fields and limits, shared by validation and the OpenAPI schema.
 import { z } from 'zod';
-import { APPOINTMENT_STATUSES, TIME_SLOTS } from '../db/models/appointment.js';
+import { APPOINTMENT_STATUSES, ATTENDANCE, TIME_SLOTS } from '../db/models/appointment.js';
 import { email, isoDate, longText, personName, phone } from '../http/fields.js';
 import { pageQuery } from '../http/pagination.js';
-import { DATETIME_FORMAT_MESSAGE } from './appointments.js';
+import { DATETIME_FORMAT_MESSAGE } from './session-timing.js';
 
 function distinct<T>(items: T[]): boolean {
   return new Set(items).size === items.length;
@@ -25,6 +25,8 @@ export const availabilityPatch = availabilityBody.partial();
 export const blockedDateBody = z.object({
   date: isoDate,
   note: blankable(longText(200)),
+  /** A date with scheduled sessions is a 409 unless the caller says what becomes of them. */
+  on_existing_sessions: z.enum(['keep', 'cancel']).optional(),
 });
 
 export const appointmentBody = z.object({
@@ -45,11 +47,28 @@ export const appointmentListQuery = z.object({
 
 const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}(:?\d{2})?)?$/;
 
+const scheduledDatetime = z.string().regex(ISO_DATETIME, DATETIME_FORMAT_MESSAGE);
+const scheduledDuration = z.number().int().min(15).max(240);
+
 export const scheduleBody = z.object({
-  scheduled_datetime: z
-    .string()
-    .regex(ISO_DATETIME, DATETIME_FORMAT_MESSAGE),
-  scheduled_duration: z.number().int().min(15).max(240).default(60),
+  scheduled_datetime: scheduledDatetime,
+  scheduled_duration: scheduledDuration.default(60),
+  allow_blocked_date: z.boolean().default(false),
+});
+
+/** Without a duration the session keeps its length. */
+export const rescheduleBody = z.object({
+  scheduled_datetime: scheduledDatetime,
+  scheduled_duration: scheduledDuration.optional(),
+  allow_blocked_date: z.boolean().default(false),
+});
+
+export const cancelBody = z.object({
+  reason: blankable(longText(2000)),
+});
+
+export const attendanceBody = z.object({
+  attendance: z.enum(ATTENDANCE),
 });
 
 export const rejectBody = z.object({

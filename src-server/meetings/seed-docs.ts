@@ -29,7 +29,7 @@ export const SEED_DOCS = {
   blocked_dates: {
     description: 'List or add blocked dates (holidays, leave): no appointment can be requested on them (Staff only)',
     required_fields: ['date'],
-    optional_fields: ['note'],
+    optional_fields: ['note', 'on_existing_sessions'],
     query_parameters: PAGING_DOC,
     response_fields: { date: 'YYYY-MM-DD in the practice time zone', note: 'Optional note (stored encrypted)' },
     example_request: { date: '2026-12-24', note: 'Christmas Eve' },
@@ -85,6 +85,8 @@ export const SEED_DOCS = {
     description: 'Schedule an appointment and automatically create Jitsi meeting (Admin only)',
     required_fields: ['scheduled_datetime'],
     optional_fields: ['scheduled_duration'],
+    // Beyond the seed (kept apart so the seed's own list stays as it was).
+    also_accepts: { allow_blocked_date: 'true books a blocked date on purpose; otherwise 409 blocked_date' },
     prerequisites: "Appointment must be in 'pending_review' status",
     example_request: { scheduled_datetime: '2024-01-15T10:00:00Z', scheduled_duration: 60 },
     side_effects: [

@@ -26,6 +26,15 @@ export const settingsPatch = z.object({
   notify_email: settingValue,
   cancellation_notice_hours: numericSettingValue,
   reminder_hours_before: numericSettingValue,
+  address: settingValue,
+  phone: settingValue,
+  website: settingValue,
+  tax_id: settingValue,
+  payment_details: settingValue,
+  currency: settingValue,
+  session_fee: numericSettingValue,
+  late_cancellation_fee: numericSettingValue,
+  no_show_fee: numericSettingValue,
 });
 
 /** `tls_enabled`: whether this server speaks HTTPS (TLS_CERT_FILE/TLS_KEY_FILE); without it LAN clients send passwords in clear. */

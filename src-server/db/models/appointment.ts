@@ -4,11 +4,17 @@ import type { FieldCipher } from '../../crypto/field-cipher.js';
 import { encryptedAttribute } from '../encrypted-attribute.js';
 import { jsonListAttribute } from './json-list-attribute.js';
 
-export const APPOINTMENT_STATUSES = ['pending_review', 'scheduled', 'rejected'] as const;
+export const APPOINTMENT_STATUSES = ['pending_review', 'scheduled', 'rejected', 'cancelled'] as const;
 export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
 
 export const TIME_SLOTS = ['morning', 'afternoon', 'evening'] as const;
 export type TimeSlot = (typeof TIME_SLOTS)[number];
+
+export const CANCELLED_BY = ['client', 'staff', 'reschedule'] as const;
+export type CancelledBy = (typeof CANCELLED_BY)[number];
+
+export const ATTENDANCE = ['attended', 'no_show'] as const;
+export type Attendance = (typeof ATTENDANCE)[number];
 
 /** The blind-index purpose of the contact email typed into a request. */
 export const APPOINTMENT_EMAIL_INDEX = 'appointments.email';
@@ -36,13 +42,39 @@ export interface AppointmentAttributes {
   jitsi_meet_url: string | null;
   /** When staff scheduled or rejected the request (the stats trend counts rejections by it). */
   decided_at: Date | null;
+  cancelled_at: Date | null;
+  cancelled_by: CancelledBy | null;
+  cancellation_reason: string | null;
+  /** A client cancelled inside the practice's notice window. */
+  late_cancellation: boolean;
+  attendance: Attendance | null;
+  /** The scheduled session this request would replace once scheduled. */
+  reschedule_of: string | null;
+  /** SEQUENCE of the session's calendar event; raised by every mail that changes it. */
+  ics_sequence: number;
   created_at: Date;
   updated_at: Date;
 }
 
 type AppointmentCreation = Optional<
   AppointmentAttributes,
-  'id' | 'phone' | 'reason' | 'scheduled_datetime' | 'scheduled_end' | 'scheduled_duration' | 'rejection_reason' | 'jitsi_room_id' | 'jitsi_meet_url' | 'decided_at'
+  | 'id'
+  | 'phone'
+  | 'reason'
+  | 'scheduled_datetime'
+  | 'scheduled_end'
+  | 'scheduled_duration'
+  | 'rejection_reason'
+  | 'jitsi_room_id'
+  | 'jitsi_meet_url'
+  | 'decided_at'
+  | 'cancelled_at'
+  | 'cancelled_by'
+  | 'cancellation_reason'
+  | 'late_cancellation'
+  | 'attendance'
+  | 'reschedule_of'
+  | 'ics_sequence'
 >;
 
 export interface AppointmentInstance extends Model<AppointmentAttributes, AppointmentCreation>, AppointmentAttributes {}
@@ -71,6 +103,13 @@ export function defineAppointment(sequelize: Sequelize, cipher: FieldCipher): Ap
       jitsi_room_id: encryptedAttribute(cipher, 'appointments', 'jitsi_room_id', true),
       jitsi_meet_url: encryptedAttribute(cipher, 'appointments', 'jitsi_meet_url', true),
       decided_at: { type: DataTypes.DATE, allowNull: true },
+      cancelled_at: { type: DataTypes.DATE, allowNull: true },
+      cancelled_by: { type: DataTypes.STRING(16), allowNull: true },
+      cancellation_reason: encryptedAttribute(cipher, 'appointments', 'cancellation_reason', true),
+      late_cancellation: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
+      attendance: { type: DataTypes.STRING(16), allowNull: true },
+      reschedule_of: { type: DataTypes.UUID, allowNull: true },
+      ics_sequence: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
       // Set from the injected clock by the service, so that "newest first" and the trend follow test time.
       created_at: { type: DataTypes.DATE, allowNull: false },
       updated_at: { type: DataTypes.DATE, allowNull: false },

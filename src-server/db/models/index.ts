@@ -2,6 +2,13 @@
 import type { Sequelize } from 'sequelize';
 import type { FieldCipher } from '../../crypto/field-cipher.js';
 import { defineAppointment } from './appointment.js';
+import { defineAuditEvent } from './audit-event.js';
+import { defineClientProfile } from './client-profile.js';
+import { defineInvoice } from './invoice.js';
+import { defineInvoiceCounter } from './invoice-counter.js';
+import { defineInvoiceLine } from './invoice-line.js';
+import { defineNoteAddendum } from './note-addendum.js';
+import { defineSessionNote } from './session-note.js';
 import { defineAuthCodeLimit } from './auth-code-limit.js';
 import { defineBlockedDate } from './blocked-date.js';
 import { defineOtpCode } from './otp-code.js';
@@ -21,6 +28,13 @@ export function defineModels(sequelize: Sequelize, cipher: FieldCipher) {
     Appointment: defineAppointment(sequelize, cipher),
     WeeklyAvailability: defineWeeklyAvailability(sequelize),
     BlockedDate: defineBlockedDate(sequelize, cipher),
+    ClientProfile: defineClientProfile(sequelize),
+    SessionNote: defineSessionNote(sequelize, cipher),
+    NoteAddendum: defineNoteAddendum(sequelize, cipher),
+    AuditEvent: defineAuditEvent(sequelize),
+    Invoice: defineInvoice(sequelize),
+    InvoiceLine: defineInvoiceLine(sequelize),
+    InvoiceCounter: defineInvoiceCounter(sequelize),
     AuthCodeLimit: defineAuthCodeLimit(sequelize),
   };
 }

@@ -3,7 +3,9 @@ import { DataTypes, type Model, type ModelStatic, type Optional, type Sequelize 
 import type { FieldCipher } from '../../crypto/field-cipher.js';
 import { encryptedAttribute } from '../encrypted-attribute.js';
 
-export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed';
+export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed', 'expired'] as const;
+/** `expired`: a mail with a `not_after` time (a reminder) that could not go out before it. */
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 export interface OutboxMailAttributes {
   id: string;
@@ -15,6 +17,12 @@ export interface OutboxMailAttributes {
   attempts: number;
   last_error: string | null;
   next_attempt_at: Date;
+  /** Never delivered before this time (a reminder's moment); null: at once. */
+  not_before: Date | null;
+  /** Not delivered from this time on (a reminder once its session started); null: no limit. */
+  not_after: Date | null;
+  /** What the mail is about, so its change can withdraw it (e.g. "reminder:<appointment id>"). */
+  reference: string | null;
   sent_at: Date | null;
   created_at: Date;
   updated_at: Date;
@@ -22,7 +30,7 @@ export interface OutboxMailAttributes {
 
 type OutboxMailCreation = Optional<
   OutboxMailAttributes,
-  'id' | 'status' | 'attempts' | 'last_error' | 'sent_at' | 'created_at' | 'updated_at'
+  'id' | 'status' | 'attempts' | 'last_error' | 'sent_at' | 'created_at' | 'updated_at' | 'not_before' | 'not_after' | 'reference'
 >;
 
 export interface OutboxMailInstance extends Model<OutboxMailAttributes, OutboxMailCreation>, OutboxMailAttributes {}
@@ -41,6 +49,9 @@ export function defineOutboxMail(sequelize: Sequelize, cipher: FieldCipher): Out
       attempts: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
       last_error: { type: DataTypes.TEXT, allowNull: true },
       next_attempt_at: { type: DataTypes.DATE, allowNull: false },
+      not_before: { type: DataTypes.DATE, allowNull: true },
+      not_after: { type: DataTypes.DATE, allowNull: true },
+      reference: { type: DataTypes.STRING(80), allowNull: true },
       sent_at: { type: DataTypes.DATE, allowNull: true },
       created_at: { type: DataTypes.DATE, allowNull: false },
       updated_at: { type: DataTypes.DATE, allowNull: false },

@@ -14,6 +14,8 @@ export interface MailParts {
   /** A button-like link with its label. */
   link?: { url: string; label: string };
   closing?: string;
+  /** Signs the mail ("Kind regards, Praxis Lindenhof"): settings' practice_name, else the sender's name. */
+  practiceName?: string;
 }
 
 export function escapeHtml(value: string): string {
@@ -21,7 +23,7 @@ export function escapeHtml(value: string): string {
 }
 
 export function renderMail(parts: MailParts): MailContent {
-  const closing = parts.closing ?? 'Kind regards,\nYour practice';
+  const closing = parts.closing ?? (parts.practiceName ? `Kind regards,\n${parts.practiceName}` : 'Kind regards');
   const text = [
     parts.greeting,
     '',

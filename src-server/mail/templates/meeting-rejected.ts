@@ -4,6 +4,7 @@ import { renderMail, type MailContent } from './layout.js';
 export interface MeetingRejectedDetails {
   firstName: string;
   reason: string | null;
+  practiceName: string;
 }
 
 export function meetingRejectedMail(details: MeetingRejectedDetails): MailContent {
@@ -15,5 +16,6 @@ export function meetingRejectedMail(details: MeetingRejectedDetails): MailConten
       ...(details.reason ? [`Reason: ${details.reason}`] : []),
       'You are welcome to send a new request for other dates.',
     ],
+    practiceName: details.practiceName,
   });
 }

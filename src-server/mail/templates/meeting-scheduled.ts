@@ -7,6 +7,7 @@ export interface MeetingScheduledDetails {
   when: string;
   durationMinutes: number;
   meetingUrl: string;
+  practiceName: string;
 }
 
 export function meetingScheduledMail(details: MeetingScheduledDetails): MailContent {
@@ -19,5 +20,6 @@ export function meetingScheduledMail(details: MeetingScheduledDetails): MailCont
       'The attached calendar invite adds the session to your calendar.',
     ],
     link: { url: details.meetingUrl, label: 'Join the video session' },
+    practiceName: details.practiceName,
   });
 }
