@@ -1,4 +1,6 @@
-// What every feature is built from: configuration, database, crypto, clock, logger, settings, outbox, tokens.
+// What every feature is built from: configuration, database, crypto, clock, logger, outbox. A feature whose service
+// the others share adds it here by declaration merging (`settings` in settings/practice-settings.ts, `tokens` in
+// auth/tokens.ts): the core sits below the features and imports none of them.
 import type { Clock } from './clock.js';
 import type { ServerConfig } from './config.js';
 import type { BlindIndex } from './crypto/blind-index.js';
@@ -6,8 +8,6 @@ import type { FieldCipher } from './crypto/field-cipher.js';
 import type { Database } from './db/database.js';
 import type { Logger } from './logger.js';
 import type { Outbox } from './mail/outbox.js';
-import type { PracticeSettings } from './settings/practice-settings.js';
-import type { TokenSigner } from './auth/tokens.js';
 
 export interface ServerCore {
   config: ServerConfig;
@@ -16,9 +16,7 @@ export interface ServerCore {
   blindIndex: BlindIndex;
   clock: Clock;
   logger: Logger;
-  settings: PracticeSettings;
   outbox: Outbox;
-  tokens: TokenSigner;
 }
 
 /** The blind-index purpose of account emails; appointments use their own. */

@@ -23,7 +23,7 @@ export function allEndpoints(core: ServerCore, deps: EndpointDependencies): Endp
     ...authEndpoints(core),
     ...meetingsEndpoints(core),
     ...settingsEndpoints(core, deps.lanUrls),
-    ...outboxEndpoints(core),
+    ...outboxEndpoints(core.outbox),
     ...setupEndpoints(core, deps.lanUrls, deps.setupSecret ?? new SetupSecret()),
   ];
   return endpoints;

@@ -23,6 +23,13 @@ export interface TokenSettings {
 
 export class InvalidToken extends Error {}
 
+declare module '../core.js' {
+  interface ServerCore {
+    /** Signs and checks the API's tokens: auth's, carried by the core to the authenticator and to tests. */
+    tokens: TokenSigner;
+  }
+}
+
 const ALGORITHM = 'HS256';
 
 /** A token id as SimpleJWT makes them: uuid4().hex. */

@@ -1,5 +1,5 @@
 // Request validation with zod, reported in Django REST Framework's 400 shape: {field: ["message"]}.
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ValidationError, type FieldErrors } from './errors.js';
 
 type Issue = z.core.$ZodRawIssue;
@@ -65,7 +65,8 @@ export function toFieldErrors(error: z.ZodError): FieldErrors {
     const field = head === undefined ? 'non_field_errors' : String(head);
     // Errors of list items name the item, as DRF's ListField does by index.
     const message = rest.length > 0 && typeof rest[0] === 'number' ? `Item ${rest[0] + 1}: ${issue.message}` : issue.message;
-    (fields[field] ??= []).includes(message) || fields[field].push(message);
+    const messages = (fields[field] ??= []);
+    if (!messages.includes(message)) messages.push(message);
   }
   return fields;
 }

@@ -31,13 +31,6 @@ function describeFailure(error: unknown): string {
   return code ? `Could not reach the SMTP server (${code})` : 'Delivery failed';
 }
 
-/** The From header: the practice's name (when set) in front of the sender address, so every mail names the practice. */
-function senderOf(emailFrom: string, practiceName: string | null): string | { name: string; address: string } {
-  if (!practiceName) return emailFrom;
-  const address = /<([^>]+)>/.exec(emailFrom)?.[1] ?? emailFrom.trim();
-  return { name: practiceName, address };
-}
-
 export class DeliveryWorker {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
@@ -94,8 +87,7 @@ export class DeliveryWorker {
   private async deliverDue(): Promise<void> {
     const smtpUrl = await this.settings.get('smtp_url');
     if (!smtpUrl || this.stopped) return;
-    const from = senderOf((await this.settings.get('email_from')) ?? 'Practice <no-reply@localhost>', await this.settings.get('practice_name'));
-    await this.outbox.requeueInterrupted();
+    const from = (await this.settings.get('email_from')) ?? 'Practice <no-reply@localhost>';
     for (const mail of await this.outbox.due(20)) {
       if (this.stopped) return;
       await this.deliver(mail, this.transporterFor(smtpUrl), from);
@@ -111,8 +103,15 @@ export class DeliveryWorker {
     return this.transport.transporter;
   }
 
-  private async deliver(mail: OutboxMailInstance, transporter: Transporter, from: ReturnType<typeof senderOf>): Promise<void> {
-    if (!(await this.outbox.claim(mail))) return;
+  private async deliver(mail: OutboxMailInstance, transporter: Transporter, from: string): Promise<void> {
+    const claimed = await this.db.write(async (transaction) => {
+      const [count] = await this.db.models.OutboxMail.update(
+        { status: 'sending', attempts: mail.attempts + 1 },
+        { where: { id: mail.id, status: 'queued' }, transaction },
+      );
+      return count === 1;
+    });
+    if (!claimed) return;
     const body = JSON.parse(mail.body ?? '{"text":""}') as MailBody;
     try {
       await transporter.sendMail({ from, to: mail.recipient, subject: mail.subject, text: body.text, html: body.html, attachments: body.attachments });

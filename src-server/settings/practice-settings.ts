@@ -12,6 +12,13 @@ export interface EffectiveSetting {
 
 export type EffectiveSettings = Record<PracticeSettingKey, EffectiveSetting>;
 
+declare module '../core.js' {
+  interface ServerCore {
+    /** The practice settings in force: the one service every feature asks for the time zone, Jitsi domain, fees… */
+    settings: PracticeSettings;
+  }
+}
+
 export const SETTING_KEYS = Object.keys(SETTING_ENV_VARS) as PracticeSettingKey[];
 
 function defaults(): Record<PracticeSettingKey, string | null> {
@@ -26,15 +33,6 @@ function defaults(): Record<PracticeSettingKey, string | null> {
     notify_email: null,
     cancellation_notice_hours: '24',
     reminder_hours_before: '[24]',
-    address: null,
-    phone: null,
-    website: null,
-    tax_id: null,
-    payment_details: null,
-    currency: 'EUR',
-    session_fee: '0',
-    late_cancellation_fee: '0',
-    no_show_fee: '0',
   };
 }
 
