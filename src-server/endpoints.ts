@@ -1,6 +1,7 @@
 // Every endpoint of the server, feature by feature: the one route table that routing, `/api/` and the schema derive from.
 import { apiRootEndpoints } from './api-root/routes.js';
 import { authEndpoints } from './auth/routes.js';
+import { clientsEndpoints } from './clients/routes.js';
 import type { ServerCore } from './core.js';
 import type { Endpoint } from './http/route-table.js';
 import type { Throttle } from './http/throttle.js';
@@ -24,6 +25,7 @@ export function allEndpoints(core: ServerCore, deps: EndpointDependencies): Endp
     ...meetingsEndpoints(core),
     ...settingsEndpoints(core, deps.lanUrls),
     ...outboxEndpoints(core.outbox),
+    ...clientsEndpoints(core),
     ...setupEndpoints(core, deps.lanUrls, deps.setupSecret ?? new SetupSecret()),
   ];
   return endpoints;

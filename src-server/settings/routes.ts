@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { ServerCore } from '../core.js';
 import type { PracticeSettingKey } from '../config.js';
+import { recordSettingsChange } from '../audit/audit-log.js';
 import { operation, type Endpoint } from '../http/route-table.js';
 import { maskSmtpUrl, SETTING_KEYS, type EffectiveSettings } from './practice-settings.js';
 
@@ -81,11 +82,13 @@ export function settingsEndpoints(core: ServerCore, lanUrls: () => string[]): En
           access: 'staff',
           summary: 'Change stored practice settings',
           body: settingsPatch,
-          handler: async ({ body }) => {
+          handler: async ({ body, principal }) => {
             const changes: Partial<Record<PracticeSettingKey, string | null>> = {};
             for (const key of SETTING_KEYS) if (body[key] !== undefined) changes[key] = body[key];
             if (changes.smtp_url) changes.smtp_url = unmaskSmtpUrl(changes.smtp_url, await core.settings.get('smtp_url'));
-            return { body: present(await core.settings.update(changes), lanUrls(), core.config.tls !== null) };
+            const updated = await core.settings.update(changes);
+            await recordSettingsChange(core, principal!.id, Object.keys(changes));
+            return { body: present(updated, lanUrls(), core.config.tls !== null) };
           },
         }),
       },
