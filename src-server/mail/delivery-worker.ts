@@ -22,6 +22,14 @@ export interface MailSettings {
   get(key: 'smtp_url' | 'email_from' | 'practice_name'): Promise<string | null>;
 }
 
+/**
+ * Where the worker reads the SMTP server and the sender on every pass (the practice settings: the therapist may
+ * change them at any time). Declared here so that mail/ needs nothing from the features above it.
+ */
+export interface MailSettings {
+  get(key: 'smtp_url' | 'email_from' | 'practice_name'): Promise<string | null>;
+}
+
 export const DEFAULT_DELIVERY: DeliveryOptions = { maxAttempts: 10, baseBackoffMs: 5_000, maxBackoffMs: 15 * 60_000, pollMs: 1_000 };
 
 /** What an SMTP failure may say in the outbox: its code, never the server's text (it can quote addresses). */
@@ -29,6 +37,13 @@ function describeFailure(error: unknown): string {
   const { responseCode, code } = (error ?? {}) as { responseCode?: number; code?: string };
   if (responseCode) return `SMTP server answered ${responseCode}`;
   return code ? `Could not reach the SMTP server (${code})` : 'Delivery failed';
+}
+
+/** The From header: the practice's name (when set) in front of the sender address, so every mail names the practice. */
+function senderOf(emailFrom: string, practiceName: string | null): string | { name: string; address: string } {
+  if (!practiceName) return emailFrom;
+  const address = /<([^>]+)>/.exec(emailFrom)?.[1] ?? emailFrom.trim();
+  return { name: practiceName, address };
 }
 
 export class DeliveryWorker {
@@ -87,7 +102,8 @@ export class DeliveryWorker {
   private async deliverDue(): Promise<void> {
     const smtpUrl = await this.settings.get('smtp_url');
     if (!smtpUrl || this.stopped) return;
-    const from = (await this.settings.get('email_from')) ?? 'Practice <no-reply@localhost>';
+    const from = senderOf((await this.settings.get('email_from')) ?? 'Practice <no-reply@localhost>', await this.settings.get('practice_name'));
+    await this.outbox.requeueInterrupted();
     for (const mail of await this.outbox.due(20)) {
       if (this.stopped) return;
       await this.deliver(mail, this.transporterFor(smtpUrl), from);
@@ -103,15 +119,8 @@ export class DeliveryWorker {
     return this.transport.transporter;
   }
 
-  private async deliver(mail: OutboxMailInstance, transporter: Transporter, from: string): Promise<void> {
-    const claimed = await this.db.write(async (transaction) => {
-      const [count] = await this.db.models.OutboxMail.update(
-        { status: 'sending', attempts: mail.attempts + 1 },
-        { where: { id: mail.id, status: 'queued' }, transaction },
-      );
-      return count === 1;
-    });
-    if (!claimed) return;
+  private async deliver(mail: OutboxMailInstance, transporter: Transporter, from: ReturnType<typeof senderOf>): Promise<void> {
+    if (!(await this.outbox.claim(mail))) return;
     const body = JSON.parse(mail.body ?? '{"text":""}') as MailBody;
     try {
       await transporter.sendMail({ from, to: mail.recipient, subject: mail.subject, text: body.text, html: body.html, attachments: body.attachments });

@@ -1,9 +1,10 @@
 // `/api/admin/outbox/`: what mail is queued, sent or failed (never its body), and a retry for failed mail.
 import { z } from 'zod';
-import type { OutboxMailInstance } from '../db/models/outbox-mail.js';
+import { OUTBOX_STATUSES, type OutboxMailInstance } from '../db/models/outbox-mail.js';
 import { PAGING_DOC, paginate, pageQuery } from '../http/pagination.js';
 import { operation, type Endpoint } from '../http/route-table.js';
 import { isoUtc } from '../http/timestamps.js';
+import type { Outbox } from './outbox.js';
 import type { Outbox } from './outbox.js';
 
 function presentMail(mail: OutboxMailInstance) {
@@ -16,6 +17,8 @@ function presentMail(mail: OutboxMailInstance) {
     last_error: mail.last_error,
     created_at: isoUtc(mail.created_at),
     next_attempt_at: mail.status === 'queued' ? isoUtc(mail.next_attempt_at) : null,
+    // A reminder waits for its moment: staff see when it will go out.
+    not_before: mail.not_before ? isoUtc(mail.not_before) : null,
     sent_at: mail.sent_at ? isoUtc(mail.sent_at) : null,
   };
 }
@@ -27,14 +30,14 @@ export function outboxEndpoints(outbox: Outbox): Endpoint[] {
       section: 'administration',
       path: '/api/admin/outbox/',
       doc: {
-        description: 'Queued, sent and failed mails: recipient, subject, status, attempts and last error, never the body (Staff only)',
-        query_parameters: { status: 'queued | sending | sent | failed', ...PAGING_DOC },
+        description: 'Queued, sent, failed and expired mails: recipient, subject, status, attempts, last error and not_before (a reminder\'s moment), never the body (Staff only)',
+        query_parameters: { status: OUTBOX_STATUSES.join(' | '), ...PAGING_DOC },
       },
       methods: {
         GET: operation({
           access: 'staff',
           summary: 'List the mail outbox',
-          query: z.object({ ...pageQuery, status: z.enum(['queued', 'sending', 'sent', 'failed']).optional() }),
+          query: z.object({ ...pageQuery, status: z.enum(OUTBOX_STATUSES).optional() }),
           handler: async ({ query, request }) => {
             return { body: await paginate(request, query, (window) => outbox.list({ status: query.status, ...window }), presentMail) };
           },

@@ -33,6 +33,15 @@ function defaults(): Record<PracticeSettingKey, string | null> {
     notify_email: null,
     cancellation_notice_hours: '24',
     reminder_hours_before: '[24]',
+    address: null,
+    phone: null,
+    website: null,
+    tax_id: null,
+    payment_details: null,
+    currency: 'EUR',
+    session_fee: '0',
+    late_cancellation_fee: '0',
+    no_show_fee: '0',
   };
 }
 
