@@ -22,14 +22,6 @@ export interface MailSettings {
   get(key: 'smtp_url' | 'email_from' | 'practice_name'): Promise<string | null>;
 }
 
-/**
- * Where the worker reads the SMTP server and the sender on every pass (the practice settings: the therapist may
- * change them at any time). Declared here so that mail/ needs nothing from the features above it.
- */
-export interface MailSettings {
-  get(key: 'smtp_url' | 'email_from' | 'practice_name'): Promise<string | null>;
-}
-
 export const DEFAULT_DELIVERY: DeliveryOptions = { maxAttempts: 10, baseBackoffMs: 5_000, maxBackoffMs: 15 * 60_000, pollMs: 1_000 };
 
 /** What an SMTP failure may say in the outbox: its code, never the server's text (it can quote addresses). */

@@ -5,7 +5,6 @@ import { PAGING_DOC, paginate, pageQuery } from '../http/pagination.js';
 import { operation, type Endpoint } from '../http/route-table.js';
 import { isoUtc } from '../http/timestamps.js';
 import type { Outbox } from './outbox.js';
-import type { Outbox } from './outbox.js';
 
 function presentMail(mail: OutboxMailInstance) {
   return {
