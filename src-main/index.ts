@@ -1,4 +1,5 @@
 // The Electron main process: one instance, the embedded practice server, a locked-down window on it, a clean quit.
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, MenuItem, safeStorage, session, shell } from 'electron';
@@ -7,6 +8,7 @@ import { createLogger } from '../src-server/logger.js';
 import { registerBridge } from './bridge-handlers.js';
 import { holdQuitUntilStopped, startDesktopServer, type DesktopServer } from './desktop-server.js';
 import { lockToAppOrigin } from './navigation-policy.js';
+import { isOwnCertificate } from './own-certificate.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const RENDERER_DIR = path.join(here, '../renderer');
@@ -83,6 +85,13 @@ async function start(): Promise<void> {
     // The link itself (a video room) is not logged: it admits whoever holds it.
     void shell.openExternal(url).catch(() => logger.warn('the system browser did not open a link'));
   app.on('web-contents-created', (_event, contents) => lockToAppOrigin(contents, appOrigin, openInBrowser));
+  // With TLS_CERT_FILE the window reaches the server by 127.0.0.1, which the certificate may not name: trust that one certificate there.
+  const ownCertificate = desktop.config.tls ? fs.readFileSync(desktop.config.tls.certFile, 'utf8') : null;
+  app.on('certificate-error', (event, _contents, url, _error, certificate, allow) => {
+    if (!isOwnCertificate(url, certificate.data, appOrigin, ownCertificate)) return allow(false);
+    event.preventDefault();
+    allow(true);
+  });
   registerBridge(ipcMain, {
     appOrigin,
     openExternal: (url) => shell.openExternal(url),
