@@ -1,14 +1,19 @@
-// One client's whole record for staff: account and counts, sessions and requests.
+// One client's whole record for staff: account and counts, sessions and requests, note headers.
 import type { ServerCore } from '../core.js';
 import { clientSessions } from '../meetings/client-sessions.js';
+import { noteHeaders } from '../notes/notes.js';
+import { presentNoteHeader } from '../notes/presenter.js';
 import { clientOverview } from './clients.js';
 import { presentClient } from './presenter.js';
 
 export async function clientRecord(core: ServerCore, id: string) {
   const { user, summary, fee } = await clientOverview(core, id);
+  const sessions = await clientSessions(core, user.id);
+  const notes = await noteHeaders(core, sessions.map((session) => session.id));
   return {
     ...presentClient(user, summary),
     fee,
-    sessions: await clientSessions(core, user.id),
+    sessions,
+    notes: notes.map(presentNoteHeader),
   };
 }
