@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDataDir } from '../helpers/test-server.js';
 
 const electronPackage = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
-/** electron's install script writes path.txt once the binary is downloaded; ELECTRON_SKIP_BINARY_DOWNLOAD leaves it out. */
+/** electron's install script writes path.txt once the binary is downloaded; npm ci skips that script (package.json allowScripts). */
 const hasElectronBinary = fs.existsSync(path.join(electronPackage, 'path.txt'));
-const SKIPPED = 'the Electron binary is not installed here (ELECTRON_SKIP_BINARY_DOWNLOAD=1); these tests run where it is, e.g. under Xvfb';
+const SKIPPED = 'the Electron binary is not installed here (npm ci skips its download; npm start fetches it); these tests run where it is, e.g. under Xvfb';
 
 let app: ElectronApplication;
 let page: Page;
