@@ -7,6 +7,7 @@ import { systemClock, type Clock } from './clock.js';
 import { readKeys, type ServerConfig } from './config.js';
 import type { ServerCore } from './core.js';
 import { openDatabase } from './db/database.js';
+import { indexKeyOf } from './db/index-key.js';
 import { createLogger, type Logger } from './logger.js';
 import { Outbox } from './mail/outbox.js';
 import { PracticeSettings } from './settings/practice-settings.js';
@@ -25,15 +26,20 @@ export async function openCore(config: ServerConfig, options: CoreOptions = {}):
   const clock = options.clock ?? systemClock;
   const cipher = new FieldCipher(keys);
   const db = await openDatabase(config.databaseUrl, cipher);
+  // The email indexes and token signatures keep their key when a new key is added first for new ciphertext.
+  const indexKey = await indexKeyOf(db, keys).catch(async (error: unknown) => {
+    await db.close();
+    throw error;
+  });
   return {
     config,
     db,
     cipher,
-    blindIndex: new BlindIndex(keys[0]),
+    blindIndex: new BlindIndex(indexKey),
     clock,
     logger: options.logger ?? createLogger(config.logLevel),
     settings: new PracticeSettings(db, config.envSettings),
     outbox: new Outbox(db, clock),
-    tokens: new TokenSigner(keys[0], clock, config),
+    tokens: new TokenSigner(indexKey, clock, config),
   };
 }

@@ -20,8 +20,8 @@ export function parseEncryptionKey(raw: string, source = 'ENCRYPTION_KEY'): Buff
 }
 
 /**
- * Reads the key file (one base64 key per line: the first is current, later ones only decrypt old values,
- * which is how a key is rotated), creating it with a fresh key and mode 0600 on first start.
+ * Reads the key file (one base64 key per line: the first encrypts new values, later ones only decrypt older values),
+ * creating it with a fresh key and mode 0600 on first start.
  */
 export function loadOrCreateKeyFile(dataDir: string): Buffer[] {
   const file = path.join(dataDir, KEY_FILE_NAME);
@@ -31,6 +31,13 @@ export function loadOrCreateKeyFile(dataDir: string): Buffer[] {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
+  return readKeyFile(dataDir);
+}
+
+/** The keys of an existing key file, current first; a missing, unsafe or malformed file is a KeyError. */
+export function readKeyFile(dataDir: string): Buffer[] {
+  const file = path.join(dataDir, KEY_FILE_NAME);
+  if (!fs.existsSync(file)) throw new KeyError(`${file} does not exist`);
   if (process.platform !== 'win32' && (fs.statSync(file).mode & 0o077) !== 0) {
     throw new KeyError(`${file} is readable by other users: run chmod 600 on it`);
   }
@@ -42,6 +49,21 @@ export function loadOrCreateKeyFile(dataDir: string): Buffer[] {
     .map((line, index) => parseEncryptionKey(line, `${file} line ${index + 1}`));
   if (keys.length === 0) throw new KeyError(`${file} holds no key`);
   return keys;
+}
+
+/** Replaces the key file with `keys` (current first), mode 0600: written beside it and renamed, so it is never half-written. */
+export function writeKeyFile(dataDir: string, keys: Buffer[]): void {
+  const file = path.join(dataDir, KEY_FILE_NAME);
+  const partial = `${file}.partial`;
+  const handle = fs.openSync(partial, 'w', 0o600);
+  try {
+    fs.writeFileSync(handle, keys.map((key) => `${key.toString('base64')}\n`).join(''));
+    fs.fsyncSync(handle);
+  } finally {
+    fs.closeSync(handle);
+  }
+  fs.chmodSync(partial, 0o600);
+  fs.renameSync(partial, file);
 }
 
 /** A purpose-bound subkey, so one master key never serves two algorithms. */

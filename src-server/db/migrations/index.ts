@@ -7,6 +7,7 @@ import * as meetings from './0003-meetings.js';
 import * as clientRecord from './0006-client-record.js';
 import * as authCodeLimits from './0004-auth-code-limits.js';
 import * as encryptedJitsiLinks from './0007-encrypted-jitsi-links.js';
+import * as indexKey from './0008-index-key.js';
 import * as sessionLifecycle from './0005-session-lifecycle.js';
 
 export interface Migration {
@@ -16,4 +17,4 @@ export interface Migration {
   down(queryInterface: QueryInterface, cipher: FieldCipher): Promise<void>;
 }
 
-export const MIGRATIONS: Migration[] = [{ name: '0001-foundation', ...foundation }, { name: '0002-auth', ...auth }, { name: '0003-meetings', ...meetings }, { name: '0004-auth-code-limits', ...authCodeLimits }, { name: '0005-session-lifecycle', ...sessionLifecycle }, { name: '0006-client-record', ...clientRecord }, { name: '0007-encrypted-jitsi-links', ...encryptedJitsiLinks }];
+export const MIGRATIONS: Migration[] = [{ name: '0001-foundation', ...foundation }, { name: '0002-auth', ...auth }, { name: '0003-meetings', ...meetings }, { name: '0004-auth-code-limits', ...authCodeLimits }, { name: '0005-session-lifecycle', ...sessionLifecycle }, { name: '0006-client-record', ...clientRecord }, { name: '0007-encrypted-jitsi-links', ...encryptedJitsiLinks }, { name: '0008-index-key', ...indexKey }];
