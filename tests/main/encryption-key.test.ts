@@ -2,18 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KEY_FILE_NAME } from '../../src-server/crypto/keys.js';
-import { KEYCHAIN_KEY_FILE_NAME, obtainEncryptionKey, writeRecoveryKeyFile, type SafeStorageLike } from '../../src-main/encryption-key.js';
+import { KEYCHAIN_KEY_FILE_NAME, obtainEncryptionKey, writeRecoveryKeyFile } from '../../src-main/encryption-key.js';
+import { keychain } from '../helpers/keychain.js';
 import { tempDataDir } from '../helpers/test-server.js';
-
-/** Stands in for Electron's safeStorage: a reversible wrapping that is visibly not the plain text. */
-function keychain(backend: string, available = true): SafeStorageLike {
-  return {
-    isEncryptionAvailable: () => available,
-    encryptString: (text) => Buffer.from(`wrapped:${Buffer.from(text).toString('hex')}`),
-    decryptString: (data) => Buffer.from(data.toString().replace(/^wrapped:/, ''), 'hex').toString(),
-    getSelectedStorageBackend: () => backend,
-  };
-}
 
 const dirs: string[] = [];
 function dataDir(): string {

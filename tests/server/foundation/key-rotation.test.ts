@@ -6,10 +6,12 @@ import path from 'node:path';
 import { QueryTypes } from 'sequelize';
 import supertest from 'supertest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { KEYCHAIN_KEY_FILE_NAME, obtainEncryptionKey, writeRecoveryKeyFile } from '../../../src-main/encryption-key.js';
 import { loadConfig } from '../../../src-server/config.js';
 import { KEY_FILE_NAME, keyId } from '../../../src-server/crypto/keys.js';
 import { createLogger } from '../../../src-server/logger.js';
 import { startPracticeServer } from '../../../src-server/server.js';
+import { keychain } from '../../helpers/keychain.js';
 import { Mailbox } from '../../helpers/mailbox.js';
 import { TestClock } from '../../helpers/test-clock.js';
 import { createTestDatabase, type TestDatabase } from '../../helpers/test-database.js';
@@ -39,7 +41,7 @@ afterEach(async () => {
 });
 
 /** A server on this test's data directory and database, which outlive it: stop and start again as a practice would. */
-async function start(env: Record<string, string> = {}): Promise<TestServer> {
+async function start(env: Record<string, string> = {}, encryptionKeys?: Buffer[]): Promise<TestServer> {
   const config = loadConfig({
     ...database.env,
     DATA_DIR: dataDir,
@@ -51,7 +53,7 @@ async function start(env: Record<string, string> = {}): Promise<TestServer> {
     SMTP_URL: mailbox.url,
     ...env,
   });
-  const server = await startPracticeServer({ config, clock, logger: createLogger('silent'), delivery: { pollMs: 100, baseBackoffMs: 200, maxBackoffMs: 1_000 }, shutdownGraceMs: 2_000 });
+  const server = await startPracticeServer({ config, encryptionKeys, clock, logger: createLogger('silent'), delivery: { pollMs: 100, baseBackoffMs: 200, maxBackoffMs: 1_000 }, shutdownGraceMs: 2_000 });
   running = { server, api: supertest.agent(server.http), clock, mailbox, dataDir, stop: () => server.stop() };
   return running;
 }
@@ -191,5 +193,30 @@ describe('npm run rotate-key', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/^Configuration error: .*not among the keys given/);
     expect(keyFileLines()).toEqual(before);
+  });
+
+  it('on the desktop: refuses while the key is in the OS keychain, and rotates through the saved recovery key', async () => {
+    const desktopKey = () => obtainEncryptionKey({ dataDir, safeStorage: keychain('gnome_libsecret'), platform: 'linux' });
+    const first = desktopKey();
+    expect(first.status.protection).toBe('keychain');
+    const practice = await practiceWithASession(await start({}, first.keys));
+    await stop();
+
+    const refused = rotateKey();
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/^Configuration error: The desktop app keeps this practice's key in the OS keychain/);
+
+    // The README's steps: the recovery key saved as the key file, the keychain's copy deleted, then rotate-key.
+    writeRecoveryKeyFile(path.join(dataDir, KEY_FILE_NAME), first.keys[0]);
+    fs.rmSync(path.join(dataDir, KEYCHAIN_KEY_FILE_NAME));
+    const run = rotateKey();
+    expect(run.status, run.stderr).toBe(0);
+
+    // The next start moves the new key into the keychain and removes the key file.
+    const next = desktopKey();
+    expect(next.status.protection).toBe('keychain');
+    expect(next.keys[0].equals(first.keys[0])).toBe(false);
+    expect(fs.existsSync(path.join(dataDir, KEY_FILE_NAME))).toBe(false);
+    await expectEverythingReadable(await start({}, next.keys), practice);
   });
 });
