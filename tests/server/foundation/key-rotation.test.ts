@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KEYCHAIN_KEY_FILE_NAME, obtainEncryptionKey, writeRecoveryKeyFile } from '../../../src-main/encryption-key.js';
 import { loadConfig } from '../../../src-server/config.js';
 import { KEY_FILE_NAME, keyId } from '../../../src-server/crypto/keys.js';
+import { CLEARED_TABLES, RECOMPUTED_INDEXES } from '../../../src-server/key-rotation.js';
 import { createLogger } from '../../../src-server/logger.js';
 import { startPracticeServer } from '../../../src-server/server.js';
 import { keychain } from '../../helpers/keychain.js';
@@ -147,6 +148,17 @@ describe('a new key put first in the key file, the old one kept below (the READM
 });
 
 describe('npm run rotate-key', () => {
+  it('knows every blind-index column: each is re-computed, or its table emptied', async () => {
+    const { sequelize } = (await start()).server.core.db;
+    for (const model of Object.values(sequelize.models)) {
+      const table = model.getTableName() as string;
+      for (const column of Object.keys(model.getAttributes()).filter((name) => name.endsWith('_index'))) {
+        const handled = CLEARED_TABLES.includes(table) || RECOMPUTED_INDEXES.some((entry) => entry.table === table && entry.column === column);
+        expect(handled, `${table}.${column}`).toBe(true);
+      }
+    }
+  });
+
   it('re-encrypts everything under a new key in the key file and drops the old key; everyone signs in again', async () => {
     const ts = await start();
     const practice = await practiceWithASession(ts);
