@@ -6,6 +6,7 @@ import type { OtpPurpose } from '../db/models/otp-code.js';
 import type { UserInstance } from '../db/models/user.js';
 import { ValidationError } from '../http/errors.js';
 import { codeGuessesMail } from '../mail/templates/auth-code-guesses.js';
+import type { MailContent } from '../mail/templates/layout.js';
 import { codeLocked, type CodeLimits } from './code-limits.js';
 import { greetingName } from './greeting-name.js';
 
@@ -19,6 +20,9 @@ const CODE_HASH_PURPOSE = 'otp_codes.code';
 export function invalidCode(): ValidationError {
   return ValidationError.field('otp', 'This code is invalid or has expired. Please ask for a new one.');
 }
+
+/** No account has this id: statements about it read the same tables and indexes as for an account, and change nothing. */
+const NO_ACCOUNT = '00000000-0000-4000-8000-000000000000';
 
 /** The result of a code check: `locked` says how long the address must wait before asking for a new code. */
 export type CodeCheck = { kind: 'valid' } | { kind: 'invalid' } | { kind: 'locked'; waitMs: number };
@@ -58,6 +62,24 @@ export class OneTimeCodes {
   }
 
   /**
+   * Issues a code for `recipient` and queues the mail `compose` makes of it. For no recipient (an unknown or
+   * ineligible address) the same statements run against no account, so the one database writer is held about as
+   * long either way and the next request's wait does not tell whether the address has an account.
+   */
+  async mail(recipient: UserInstance | null, purpose: OtpPurpose, compose: (code: string) => MailContent, transaction: Transaction): Promise<void> {
+    if (recipient) {
+      const code = await this.issue(recipient.id, purpose, transaction);
+      await this.core.outbox.queue({ to: recipient.email, ...compose(code) }, transaction);
+      return;
+    }
+    const { OtpCode, OutboxMail } = this.core.db.models;
+    await this.discard(NO_ACCOUNT, purpose, transaction);
+    this.hash(randomBytes(16).toString('hex'), String(randomInt(0, 1_000_000)).padStart(6, '0'));
+    await OtpCode.findOne({ where: { user_id: NO_ACCOUNT, purpose }, transaction });
+    await OutboxMail.findOne({ where: { id: NO_ACCOUNT }, attributes: ['id'], transaction });
+  }
+
+  /**
    * True when `code` is the user's live code for `purpose`. A wrong guess is counted (the code dies at the limit),
    * so the caller must let the transaction commit even when the answer is false.
    */
@@ -86,7 +108,8 @@ export class OneTimeCodes {
     const wait = await this.limits.lockedFor(holder.emailIndex, transaction);
     if (wait > 0) return { kind: 'locked', waitMs: wait };
     const { owner } = holder;
-    if (owner && holder.eligible && (await this.check(owner.id, purpose, code, transaction))) return { kind: 'valid' };
+    // An address without a usable code is looked up all the same (under no account), to cost the same work.
+    if (await this.check(owner && holder.eligible ? owner.id : NO_ACCOUNT, purpose, code, transaction)) return { kind: 'valid' };
     const outcome = await this.limits.countWrongGuess(holder.emailIndex, transaction);
     if (!outcome.locked) return { kind: 'invalid' };
     if (owner) {

@@ -53,9 +53,9 @@ export class PasswordReset {
     this.cooldown.take('password_reset', emailIndex);
     const work = core.db.write(async (transaction) => {
       const user = await findUserByEmail(core, email, transaction);
-      if (!(await this.codes.limits.countCode(emailIndex, transaction)) || !canReset(user)) return;
-      const code = await this.codes.issue(user.id, 'password_reset', transaction);
-      await core.outbox.queue({ to: user.email, ...passwordResetCodeMail(greetingName(user), code, CODE_LIFETIME_MINUTES) }, transaction);
+      if (!(await this.codes.limits.countCode(emailIndex, transaction))) return;
+      const recipient = canReset(user) ? user : null;
+      await this.codes.mail(recipient, 'password_reset', (code) => passwordResetCodeMail(recipient && greetingName(recipient), code, CODE_LIFETIME_MINUTES), transaction);
     });
     detach(core.logger, work, 'queueing a password reset code');
   }

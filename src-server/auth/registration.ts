@@ -94,11 +94,10 @@ export class Registration {
     detach(core.logger, work, 'queueing a verification code');
   }
 
-  /** Counts the code against the address's limits (known or not) and, when one may go out, mails it to `user`. */
+  /** Counts the code against the address's limits (known or not) and, when one may go out, mails it to `user` (for none: the same work). */
   private async sendCode(user: UserInstance | null, emailIndex: string, transaction: Transaction, { repeat = false } = {}): Promise<void> {
-    if (!(await this.codes.limits.countCode(emailIndex, transaction)) || !user) return;
-    const code = await this.codes.issue(user.id, 'registration', transaction);
-    await this.core.outbox.queue({ to: user.email, ...verificationCodeMail(code, CODE_LIFETIME_MINUTES, { repeat }) }, transaction);
+    if (!(await this.codes.limits.countCode(emailIndex, transaction))) return;
+    await this.codes.mail(user, 'registration', (code) => verificationCodeMail(code, CODE_LIFETIME_MINUTES, { repeat }), transaction);
   }
 
   async verify(email: string, code: string): Promise<SignedIn> {

@@ -72,3 +72,76 @@ describe('no account enumeration', () => {
     expectSimilar(resend);
   });
 });
+
+describe('no account enumeration by the timing of the next request', () => {
+  // Without SMTP: the test's mail server runs in this process, and its parsing would slow whichever side gets mail.
+  let offline: TestServer;
+
+  beforeAll(async () => {
+    offline = await startTestServer({ env: { PASSWORD_HASH_COST: HASH_COST }, withoutSmtp: true });
+  });
+  afterAll(() => offline.stop());
+
+  it.each([
+    ['forgot-password', (email: string) => offline.api.post('/api/auth/forgot-password/').send({ email })],
+    ['resend-otp', (email: string) => offline.api.post('/api/auth/resend-otp/').send({ email, context: 'password_reset' })],
+    ['verify-otp', (email: string) => offline.api.post('/api/auth/verify-otp/').send({ email, otp: '123456' })],
+  ] as const)('%s: the request right after it takes about as long for a known address as for an unknown one', async (_name, request) => {
+    // The work after the answer holds the one database writer: the next request that writes waits for it.
+    const next = () => offline.api.post('/api/auth/verify-otp/').send({ email: uniqueEmail('next'), otp: '654321' });
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let round = 0; round < 3 * ROUNDS; round += 1) {
+      const account = await createAccount(offline, { email: uniqueEmail('known'), verified: round % 2 === 0 });
+      const pairs = [[account.email, known], [uniqueEmail('unknown'), unknown]] as const;
+      // Alternating who goes first, so that the account just made does not weigh on one side only.
+      for (const [email, times] of round % 2 ? [...pairs].reverse() : pairs) {
+        await request(email);
+        times.push((await timed(next)).ms);
+      }
+      offline.clock.advance(61_000);
+    }
+    const result = { known: median(known), unknown: median(unknown) };
+    expectSimilar(result);
+  });
+});
+
+describe('no account enumeration by the work the database writer does', () => {
+  let quiet: TestServer;
+
+  beforeAll(async () => {
+    quiet = await startTestServer({ withoutSmtp: true });
+  });
+  afterAll(() => quiet.stop());
+
+  /** The statements the request causes, its work after the answer included (the writer runs in order: an empty write waits for it). */
+  async function statementsOf(request: () => PromiseLike<unknown>): Promise<number> {
+    const { sequelize } = quiet.server.core.db;
+    let count = 0;
+    const counter = () => {
+      count += 1;
+    };
+    sequelize.addHook('afterQuery', 'count', counter);
+    try {
+      await request();
+      await quiet.server.core.db.write(async () => {});
+      return count - 2;
+    } finally {
+      sequelize.removeHook('afterQuery', 'count');
+    }
+  }
+
+  it.each([
+    ['forgot-password', (email: string) => quiet.api.post('/api/auth/forgot-password/').send({ email })],
+    ['resend-otp for a reset', (email: string) => quiet.api.post('/api/auth/resend-otp/').send({ email, context: 'password_reset' })],
+    ['resend-otp for a registration', (email: string) => quiet.api.post('/api/auth/resend-otp/').send({ email })],
+    ['verify-otp', (email: string) => quiet.api.post('/api/auth/verify-otp/').send({ email, otp: '123456' })],
+    ['verify-password-reset-otp', (email: string) => quiet.api.post('/api/auth/verify-password-reset-otp/').send({ email, otp: '123456' })],
+  ] as const)('%s runs as many statements for a verified, a pending and an unknown address', async (_name, request) => {
+    const verified = await createAccount(quiet, { email: uniqueEmail('verified') });
+    const pending = await createAccount(quiet, { email: uniqueEmail('pending'), verified: false });
+    const counts = [];
+    for (const email of [verified.email, pending.email, uniqueEmail('unknown')]) counts.push(await statementsOf(() => request(email)));
+    expect(new Set(counts).size, `statements: ${counts.join(', ')}`).toBe(1);
+  });
+});
