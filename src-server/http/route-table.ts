@@ -13,11 +13,14 @@ export interface Principal {
 }
 
 export interface RequestInfo {
-  /** The client's address (the forwarded one only under TRUST_PROXY). */
+  /**
+   * The client's address: the socket's, or under TRUST_PROXY the right-most X-Forwarded-For entry that is not a
+   * trusted proxy (never the left-most, which the caller writes).
+   */
   ip: string;
   /** True only for a direct loopback connection without any X-Forwarded-* header. */
   isLocal: boolean;
-  /** `scheme://host` the request came to, for absolute URLs. */
+  /** `scheme://host[:port]` the request came to, for absolute URLs; always a valid origin (else the request is a 400). */
   origin: string;
   /** The path and query the request came to, for paging links. */
   originalUrl: string;
