@@ -5,7 +5,8 @@
 //   GET  /api/setup/
 //     200 { needs_setup: true,
 //           settings: { practice_timezone | jitsi_domain | smtp_url | email_from:
-//                       { value: string | null, source: 'environment' | 'database' | 'default', editable: boolean } } }
+//                       { value: string | null, source: 'environment' | 'database' | 'default', editable: boolean },
+//                       lan_urls: string[], tls_enabled: boolean } }
 //     200 { needs_setup: false, settings: null }            once a staff account exists
 //
 //   POST /api/setup/
