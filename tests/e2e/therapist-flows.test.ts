@@ -163,7 +163,9 @@ suite('the therapist at work in the browser', () => {
     const figures = page.getByRole('definition').first();
     await figures.waitFor();
     expect(await page.locator('.figure').filter({ hasText: 'Requests' }).locator('dd').textContent()).toBe('3');
-    await page.locator('.recharts-surface').first().waitFor();
+    await page.locator('.trend-bars').waitFor();
+    // Twelve weeks, three bars each.
+    expect(await page.locator('.trend-bars rect').count()).toBe(36);
     await checkScreen(page, 'admin-stats');
   });
 

@@ -1,5 +1,4 @@
 // Scheduling: a date and time read in the practice's zone (named beside the input), sent to the API as UTC.
-import { DateTime } from 'luxon';
 import { useState } from 'react';
 import { ApiError } from '../../api/errors';
 import { meetingsApi } from '../../api/meetings';
@@ -26,7 +25,9 @@ function suggestedStart(appointment: Appointment): string {
  * of March) moves forward across the gap (03:30), and a time the autumn change repeats takes the later, standard-time
  * one. The confirmation names the time that was scheduled.
  */
-function practiceTimeToUtc(local: string, zone: string): string | null {
+async function practiceTimeToUtc(local: string, zone: string): Promise<string | null> {
+  // Luxon loads on the first scheduling, not with the therapist's pages (the button reads "Scheduling…" meanwhile).
+  const { DateTime } = await import('luxon');
   const time = DateTime.fromISO(local, { zone });
   return time.isValid ? time.toUTC().toISO({ suppressMilliseconds: true }) : null;
 }
@@ -35,9 +36,9 @@ export function ScheduleForm({ appointment, zone }: { appointment: Appointment; 
   const [start, setStart] = useState(() => suggestedStart(appointment));
   const [duration, setDuration] = useState(60);
   const schedule = useAppointmentAction(
-    () => {
-      const utc = practiceTimeToUtc(start, zone);
-      if (!utc) return Promise.reject(new ApiError(400, { scheduled_datetime: ['Choose a date and time.'] }));
+    async () => {
+      const utc = await practiceTimeToUtc(start, zone);
+      if (!utc) throw new ApiError(400, { scheduled_datetime: ['Choose a date and time.'] });
       return meetingsApi.schedule(appointment.id, utc, duration);
     },
     (scheduled) => `Scheduled for ${formatDateTime(scheduled.scheduled_datetime!, zone)}. The client gets an email with the link.`,
