@@ -1,6 +1,7 @@
 // Every endpoint of the server, feature by feature: the one route table that routing, `/api/` and the schema derive from.
 import { apiRootEndpoints } from './api-root/routes.js';
 import { authEndpoints } from './auth/routes.js';
+import { billingEndpoints } from './billing/routes.js';
 import { notesEndpoints } from './notes/routes.js';
 import { clientsEndpoints } from './clients/routes.js';
 import type { ServerCore } from './core.js';
@@ -28,6 +29,7 @@ export function allEndpoints(core: ServerCore, deps: EndpointDependencies): Endp
     ...outboxEndpoints(core.outbox),
     ...clientsEndpoints(core),
     ...notesEndpoints(core),
+    ...billingEndpoints(core),
     ...setupEndpoints(core, deps.lanUrls, deps.setupSecret ?? new SetupSecret()),
   ];
   return endpoints;

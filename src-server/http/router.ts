@@ -50,6 +50,8 @@ async function runOperation(operation: Operation, req: Request, res: Response, d
   if (result.headers) res.set(result.headers);
   res.status(result.status ?? 200);
   if (result.body === undefined) res.end();
+  // A file (a PDF): sent as it is, with the Content-Type the handler set.
+  else if (Buffer.isBuffer(result.body)) res.send(result.body);
   else res.json(result.body);
 }
 

@@ -10,6 +10,8 @@ export interface MailAttachment {
   filename: string;
   content: string;
   contentType: string;
+  /** 'base64' when `content` is binary (a PDF) written as base64 text. */
+  encoding?: 'base64';
 }
 
 export interface MailMessage {

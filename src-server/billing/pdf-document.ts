@@ -1,0 +1,24 @@
+// A pdfkit document laid out to print on both A4 and US Letter, collected into one Buffer.
+import PDFDocument from 'pdfkit';
+
+/**
+ * A4 paper (595 × 842 pt) with margins that keep every line inside US Letter's 612 × 792 pt too:
+ * the 106 pt bottom margin leaves the 50 pt A4 has beyond Letter's height plus a normal 56 pt margin,
+ * and A4's narrower width sets the sides. So "actual size" printing on either paper cuts nothing off.
+ */
+export const PAGE_MARGINS = { top: 56, left: 56, right: 56, bottom: 106 };
+
+export function newPdfDocument(title: string, created: Date): PDFKit.PDFDocument {
+  return new PDFDocument({ size: 'A4', margins: PAGE_MARGINS, info: { Title: title, CreationDate: created }, bufferPages: false });
+}
+
+/** Ends the document and resolves with its bytes. */
+export function pdfBytes(document: PDFKit.PDFDocument): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  return new Promise((resolve, reject) => {
+    document.on('data', (chunk: Buffer) => chunks.push(chunk));
+    document.on('end', () => resolve(Buffer.concat(chunks)));
+    document.on('error', reject);
+    document.end();
+  });
+}
