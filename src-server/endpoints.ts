@@ -1,6 +1,7 @@
 // Every endpoint of the server, feature by feature: the one route table that routing, `/api/` and the schema derive from.
 import { apiRootEndpoints } from './api-root/routes.js';
 import { authEndpoints } from './auth/routes.js';
+import { auditEndpoints } from './audit/routes.js';
 import { billingEndpoints } from './billing/routes.js';
 import { notesEndpoints } from './notes/routes.js';
 import { clientsEndpoints } from './clients/routes.js';
@@ -30,6 +31,7 @@ export function allEndpoints(core: ServerCore, deps: EndpointDependencies): Endp
     ...clientsEndpoints(core),
     ...notesEndpoints(core),
     ...billingEndpoints(core),
+    ...auditEndpoints(core),
     ...setupEndpoints(core, deps.lanUrls, deps.setupSecret ?? new SetupSecret()),
   ];
   return endpoints;

@@ -53,10 +53,8 @@ export async function recordAuditNow(core: ServerCore, entry: AuditEntry): Promi
 
 export async function listAudit(core: ServerCore, query: { offset: number; limit: number }): Promise<{ count: number; rows: AuditEventInstance[] }> {
   return core.db.models.AuditEvent.findAndCountAll({
-    order: [
-      ['created_at', 'DESC'],
-      ['id', 'DESC'],
-    ],
+    // Writes are serialised, so the rising id is the order in which things happened.
+    order: [['id', 'DESC']],
     offset: query.offset,
     limit: query.limit,
   });

@@ -39,3 +39,6 @@ export const refreshBody = z.object({ refresh: z.string().min(1).max(4096) });
 export const profileBody = z.object({ first_name: personName.optional(), last_name: personName.optional(), phone_number: phoneNumber });
 
 export const userListQuery = z.object({ ...pageQuery, search: z.string().max(254).optional() });
+
+/** `?purge=true` also deletes a client's session notes and invoices (otherwise such a client is a 409 has_records). */
+export const deleteUserQuery = z.object({ purge: z.enum(['true', 'false']).optional() });

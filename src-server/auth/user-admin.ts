@@ -1,5 +1,7 @@
 // The therapist's user management: list and search accounts, activate or deactivate them, delete them.
 import type { Transaction } from 'sequelize';
+import { recordAudit } from '../audit/audit-log.js';
+import { assertDeletable } from '../clients/client-records.js';
 import type { ServerCore } from '../core.js';
 import type { UserInstance } from '../db/models/user.js';
 import { NotFound, ValidationError } from '../http/errors.js';
@@ -46,6 +48,7 @@ export async function toggleActive(core: ServerCore, actorId: string, userId: st
     const user = await otherAccount(core, actorId, userId, 'deactivate or reactivate', transaction);
     await user.update({ is_active: !user.is_active }, { transaction });
     if (!user.is_active) await revokeEveryToken(user, transaction);
+    await recordAudit(core, transaction, { actor: actorId, action: user.is_active ? 'user.activate' : 'user.deactivate', record_type: 'user', record_id: user.id });
     return user;
   });
 }
@@ -54,9 +57,11 @@ export async function toggleActive(core: ServerCore, actorId: string, userId: st
  * Deletes the account; its codes, refresh tokens and appointments go with it (foreign keys ON DELETE CASCADE), and
  * every mail to its address leaves the outbox (sent or not), so the address is gone from the database.
  */
-export async function deleteUser(core: ServerCore, actorId: string, userId: string): Promise<UserInstance> {
+export async function deleteUser(core: ServerCore, actorId: string, userId: string, { purge = false } = {}): Promise<UserInstance> {
   return core.db.write(async (transaction) => {
     const user = await otherAccount(core, actorId, userId, 'delete', transaction);
+    await assertDeletable(core, user.id, purge, transaction);
+    await recordAudit(core, transaction, { actor: actorId, action: 'user.delete', record_type: 'user', record_id: user.id });
     await core.outbox.forgetRecipient(user.email, transaction);
     await user.destroy({ transaction });
     return user;

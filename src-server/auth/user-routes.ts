@@ -4,7 +4,7 @@ import { PAGING_DOC, paginate } from '../http/pagination.js';
 import { operation, type Endpoint } from '../http/route-table.js';
 import { caller } from './caller.js';
 import { getProfile, updateProfile } from './profile.js';
-import { profileBody, userListQuery } from './schemas.js';
+import { deleteUserQuery, profileBody, userListQuery } from './schemas.js';
 import { deleteUser, listUsers, toggleActive } from './user-admin.js';
 import { presentUser } from './user-presenter.js';
 
@@ -23,8 +23,9 @@ export function userEndpoints(core: ServerCore): Endpoint[] {
   const remove = operation({
     access: 'staff',
     summary: 'Delete a user and their appointments',
-    handler: async ({ principal, params }) => {
-      const user = await deleteUser(core, caller(principal).id, params.pk);
+    query: deleteUserQuery,
+    handler: async ({ principal, params, query }) => {
+      const user = await deleteUser(core, caller(principal).id, params.pk, { purge: query.purge === 'true' });
       return { body: { message: `User ${user.email} has been deleted.`, user: presentUser(user) } };
     },
   });
@@ -105,7 +106,12 @@ export function userEndpoints(core: ServerCore): Endpoint[] {
       key: 'delete-user',
       section: 'authentication',
       path: '/api/auth/delete-user/<uuid:pk>/',
-      doc: { description: 'Delete a user (Admin only)', authentication: ADMIN_ONLY, response_fields: { user: 'User object' } },
+      doc: {
+        description: 'Delete a user (Admin only); a client with session notes or invoices is a 409 has_records unless ?purge=true',
+        authentication: ADMIN_ONLY,
+        query_parameters: { purge: 'true: also delete the client\'s session notes and invoices' },
+        response_fields: { user: 'User object' },
+      },
       methods: { GET: remove, DELETE: remove },
     },
   ];

@@ -1,5 +1,6 @@
 // Appointment requests: create, list, read, schedule and reject; each rule and its transaction lives here.
 import type { Transaction, WhereOptions } from 'sequelize';
+import { recordAudit } from '../audit/audit-log.js';
 import type { ServerCore } from '../core.js';
 import { APPOINTMENT_EMAIL_INDEX, type AppointmentAttributes, type AppointmentInstance, type AppointmentStatus, type TimeSlot } from '../db/models/appointment.js';
 import { Conflict, NotFound, ValidationError } from '../http/errors.js';
@@ -137,7 +138,7 @@ export class Appointments {
    * so two staff sessions racing for the same hour cannot both win. A request to move a session replaces it:
    * the old session is cancelled (`cancelled_by: "reschedule"`) in the same transaction.
    */
-  async schedule(id: string, request: ScheduleRequest): Promise<AppointmentInstance> {
+  async schedule(id: string, request: ScheduleRequest, actorId: string): Promise<AppointmentInstance> {
     const context = await this.mail.context();
     const start = parseFutureTime(request.scheduledDatetime, context.zone, this.core.clock.now());
     const end = new Date(start.getTime() + request.durationMinutes * 60_000);
@@ -168,11 +169,12 @@ export class Appointments {
         { transaction },
       );
       await this.mail.scheduled(appointment, context, transaction);
+      await recordAudit(this.core, transaction, { actor: actorId, action: 'appointment.schedule', record_type: 'appointment', record_id: appointment.id });
       return appointment;
     });
   }
 
-  async reject(id: string, reason: string | null): Promise<AppointmentInstance> {
+  async reject(id: string, reason: string | null, actorId: string): Promise<AppointmentInstance> {
     const context = await this.mail.context();
     return this.core.db.write(async (transaction) => {
       const appointment = await this.pendingForDecision(id, transaction);
@@ -192,6 +194,7 @@ export class Appointments {
         { transaction },
       );
       await this.mail.rejected(appointment, reason, context, transaction);
+      await recordAudit(this.core, transaction, { actor: actorId, action: 'appointment.reject', record_type: 'appointment', record_id: appointment.id });
       return appointment;
     });
   }

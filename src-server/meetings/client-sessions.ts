@@ -83,3 +83,9 @@ export async function sessionFacts(core: ServerCore, id: string, transaction?: T
     lateCancellation: row.late_cancellation,
   };
 }
+
+/** The ids of every appointment of a client (their notes and invoices hang on them). */
+export async function clientSessionIds(core: ServerCore, clientId: string, transaction?: Transaction): Promise<string[]> {
+  const rows = await core.db.models.Appointment.findAll({ attributes: ['id'], where: { user_id: clientId }, transaction });
+  return rows.map((row) => row.id);
+}

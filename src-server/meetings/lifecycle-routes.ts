@@ -51,13 +51,13 @@ export function lifecycleEndpoints(
           access: 'staff',
           summary: 'Move a scheduled session',
           body: rescheduleBody,
-          handler: async ({ body, params }) => ({
+          handler: async ({ body, params, principal }) => ({
             body: await present(
-              await lifecycle.reschedule(params.pk, {
-                scheduledDatetime: body.scheduled_datetime,
-                durationMinutes: body.scheduled_duration,
-                allowBlockedDate: body.allow_blocked_date,
-              }),
+              await lifecycle.reschedule(
+                params.pk,
+                { scheduledDatetime: body.scheduled_datetime, durationMinutes: body.scheduled_duration, allowBlockedDate: body.allow_blocked_date },
+                caller(principal).id,
+              ),
             ),
           }),
         }),
@@ -109,7 +109,7 @@ export function lifecycleEndpoints(
           access: 'staff',
           summary: 'Record attendance',
           body: attendanceBody,
-          handler: async ({ body, params }) => ({ body: await present(await lifecycle.recordAttendance(params.pk, body.attendance)) }),
+          handler: async ({ body, params, principal }) => ({ body: await present(await lifecycle.recordAttendance(params.pk, body.attendance, caller(principal).id)) }),
         }),
       },
     },

@@ -2,6 +2,7 @@
 // blocking a date that has sessions. Each change is one write transaction together with its mails.
 import { DateTime } from 'luxon';
 import { Op, type Transaction } from 'sequelize';
+import { recordAudit } from '../audit/audit-log.js';
 import type { ServerCore } from '../core.js';
 import type { Attendance, AppointmentInstance } from '../db/models/appointment.js';
 import type { BlockedDateInstance } from '../db/models/blocked-date.js';
@@ -45,12 +46,13 @@ export class SessionLifecycle {
     return this.core.db.write(async (transaction) => {
       const appointment = await this.visible(caller, id, transaction);
       await this.cancelInTransaction(appointment, caller.isStaff ? 'staff' : 'client', reason, context, transaction);
+      await recordAudit(this.core, transaction, { actor: caller.id, action: 'appointment.cancel', record_type: 'appointment', record_id: appointment.id });
       return appointment;
     });
   }
 
   /** Staff move a future session: the same rules as scheduling, the same Jitsi room, reminders re-planned. */
-  async reschedule(id: string, request: RescheduleRequest): Promise<AppointmentInstance> {
+  async reschedule(id: string, request: RescheduleRequest, actorId: string): Promise<AppointmentInstance> {
     const context = await this.mail.context();
     const start = parseFutureTime(request.scheduledDatetime, context.zone, this.core.clock.now());
     return this.core.db.write(async (transaction) => {
@@ -67,6 +69,7 @@ export class SessionLifecycle {
         { transaction },
       );
       await this.mail.moved(session, previousStart, context, transaction);
+      await recordAudit(this.core, transaction, { actor: actorId, action: 'appointment.reschedule', record_type: 'appointment', record_id: session.id });
       return session;
     });
   }
@@ -84,7 +87,7 @@ export class SessionLifecycle {
   }
 
   /** Staff record (or correct) whether the client came; only once the session has started. */
-  async recordAttendance(id: string, attendance: Attendance): Promise<AppointmentInstance> {
+  async recordAttendance(id: string, attendance: Attendance, actorId: string): Promise<AppointmentInstance> {
     return this.core.db.write(async (transaction) => {
       const session = await this.core.db.models.Appointment.findByPk(id, { transaction });
       if (!session) throw new NotFound();
@@ -95,6 +98,7 @@ export class SessionLifecycle {
         throw new Conflict('This session has not started yet.', 'not_started');
       }
       await session.update({ attendance, updated_at: this.core.clock.now() }, { transaction });
+      await recordAudit(this.core, transaction, { actor: actorId, action: 'appointment.attendance', record_type: 'appointment', record_id: session.id });
       return session;
     });
   }

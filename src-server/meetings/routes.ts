@@ -125,13 +125,13 @@ export function meetingsEndpoints(core: ServerCore): Endpoint[] {
           access: 'staff',
           summary: 'Schedule a pending request and create its Jitsi meeting',
           body: scheduleBody,
-          handler: async ({ body, params }) => ({
+          handler: async ({ body, params, principal }) => ({
             body: await present(
-              await appointments.schedule(params.pk, {
-                scheduledDatetime: body.scheduled_datetime,
-                durationMinutes: body.scheduled_duration,
-                allowBlockedDate: body.allow_blocked_date,
-              }),
+              await appointments.schedule(
+                params.pk,
+                { scheduledDatetime: body.scheduled_datetime, durationMinutes: body.scheduled_duration, allowBlockedDate: body.allow_blocked_date },
+                caller(principal).id,
+              ),
             ),
           }),
         }),
@@ -147,7 +147,7 @@ export function meetingsEndpoints(core: ServerCore): Endpoint[] {
           access: 'staff',
           summary: 'Reject a pending request',
           body: rejectBody,
-          handler: async ({ body, params }) => ({ body: await present(await appointments.reject(params.pk, body.rejection_reason || null)) }),
+          handler: async ({ body, params, principal }) => ({ body: await present(await appointments.reject(params.pk, body.rejection_reason || null, caller(principal).id)) }),
         }),
       },
     },

@@ -29,14 +29,14 @@ export async function up(queryInterface: QueryInterface): Promise<void> {
   await queryInterface.addIndex('note_addenda', ['note_id', 'created_at']);
 
   await queryInterface.createTable('audit_events', {
-    id: { type: DataTypes.UUID, primaryKey: true },
+    // A rising number, so "newest first" is the order of the writes even when two share a timestamp.
+    id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
     actor_id: { type: DataTypes.UUID, allowNull: true },
     action: { type: DataTypes.STRING(40), allowNull: false },
     record_type: { type: DataTypes.STRING(40), allowNull: false },
     record_id: { type: DataTypes.STRING(64), allowNull: false },
     created_at: { type: DataTypes.DATE, allowNull: false },
   });
-  await queryInterface.addIndex('audit_events', ['created_at']);
 
   await queryInterface.createTable('invoices', {
     id: { type: DataTypes.UUID, primaryKey: true },

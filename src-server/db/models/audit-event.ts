@@ -2,7 +2,7 @@
 import { DataTypes, type Model, type ModelStatic, type Optional, type Sequelize } from 'sequelize';
 
 export interface AuditEventAttributes {
-  id: string;
+  id: number;
   actor_id: string | null;
   action: string;
   record_type: string;
@@ -18,7 +18,7 @@ export function defineAuditEvent(sequelize: Sequelize): AuditEventModel {
   return sequelize.define<AuditEventInstance>(
     'AuditEvent',
     {
-      id: { type: DataTypes.UUID, primaryKey: true, defaultValue: DataTypes.UUIDV4 },
+      id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
       // No foreign key: the log outlives deleted accounts and records.
       actor_id: { type: DataTypes.UUID, allowNull: true },
       action: { type: DataTypes.STRING(40), allowNull: false },
