@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ServerCore } from '../core.js';
 import type { PracticeSettingKey } from '../config.js';
 import { recordSettingsChange } from '../audit/audit-log.js';
+import { ValidationError } from '../http/errors.js';
 import { operation, type Endpoint } from '../http/route-table.js';
 import { maskSmtpUrl, SETTING_KEYS, type EffectiveSettings } from './practice-settings.js';
 
@@ -48,17 +49,25 @@ export function present(settings: EffectiveSettings, lanUrls: string[], tlsEnabl
   return { ...body, lan_urls: lanUrls, tls_enabled: tlsEnabled };
 }
 
-/** A PATCH that sends back the masked SMTP URL keeps the stored password. */
+/**
+ * A PATCH that sends back the masked SMTP URL keeps the stored password, but only for the same server and account
+ * (scheme, host, port and user unchanged): otherwise the mask would send the stored password to another server.
+ */
 function unmaskSmtpUrl(submitted: string, current: string | null): string {
-  if (!current) return submitted;
+  let url: URL;
   try {
-    const url = new URL(submitted);
-    if (url.password !== MASK) return submitted;
-    url.password = new URL(current).password;
-    return url.toString();
+    url = new URL(submitted);
   } catch {
-    return submitted;
+    return submitted; // the setting's own check reports the malformed URL
   }
+  if (url.password !== MASK || !current) return submitted;
+  const stored = new URL(current);
+  const sameAccount = url.protocol === stored.protocol && url.hostname === stored.hostname && url.port === stored.port && url.username === stored.username;
+  if (!sameAccount) {
+    throw new ValidationError({ smtp_url: ['Type the SMTP password again: the server, port or user changed, so the stored password is not sent there.'] });
+  }
+  url.password = stored.password;
+  return url.toString();
 }
 
 export function settingsEndpoints(core: ServerCore, lanUrls: () => string[]): Endpoint[] {

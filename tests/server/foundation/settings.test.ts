@@ -30,8 +30,23 @@ describe('practice settings', () => {
   });
 
   it('keep the stored SMTP password when the masked URL is sent back', async () => {
-    await ts.api.patch('/api/admin/settings/').set('Authorization', staff.bearer).send({ smtp_url: 'smtp://mailer:********@mail2.example:587' });
-    expect(await ts.server.core.settings.get('smtp_url')).toBe('smtp://mailer:s3cret-pw@mail2.example:587');
+    const res = await ts.api.patch('/api/admin/settings/').set('Authorization', staff.bearer).send({ smtp_url: 'smtp://mailer:********@mail.example:587' });
+    expect(res.status).toBe(200);
+    expect(await ts.server.core.settings.get('smtp_url')).toBe('smtp://mailer:s3cret-pw@mail.example:587');
+  });
+
+  it('never send the stored SMTP password to another server, port, scheme or user', async () => {
+    for (const elsewhere of [
+      'smtp://mailer:********@attacker.example:587',
+      'smtp://mailer:********@mail.example:2525',
+      'smtps://mailer:********@mail.example:587',
+      'smtp://someone-else:********@mail.example:587',
+    ]) {
+      const res = await ts.api.patch('/api/admin/settings/').set('Authorization', staff.bearer).send({ smtp_url: elsewhere });
+      expect(res.status, elsewhere).toBe(400);
+      expect(res.body.smtp_url[0]).toMatch(/password again/);
+    }
+    expect(await ts.server.core.settings.get('smtp_url')).toBe('smtp://mailer:s3cret-pw@mail.example:587');
   });
 
   it('refuse to change what the environment fixes', async () => {
