@@ -1,4 +1,4 @@
-// End to end in Chromium: first-run setup, the password reset by mailed code, the 429 wait, and the API reference.
+// End to end in Chromium: first-run setup, the password reset by mailed code, a failed sign-in, the 429 wait, and the API reference.
 import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../helpers/test-server.js';
@@ -79,6 +79,27 @@ suite('setup, password reset and the API reference in the browser', () => {
     await page.getByRole('button', { name: 'Set new password' }).click();
     await page.waitForURL('**/login?email=*');
     expect(await page.getByLabel('Email').inputValue()).toBe(email);
+    await page.getByLabel('Password').fill(newPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL('**/admin/');
+  });
+
+  it('a failed sign-in reads "Email or password is wrong." and offers to send the verification code again', SLOW, async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL('**/login');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill('Not-The-Right-One-5');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Email or password is wrong.').waitFor();
+    expect(await page.getByText('No active account found').count()).toBe(0);
+    await checkScreen(page, 'sign-in-wrong');
+    await page.getByRole('button', { name: 'Send the code again' }).click();
+    await page.waitForURL('**/verify?email=*');
+    await page.getByRole('heading', { name: 'Check your email' }).waitFor();
+    expect(await page.getByLabel('Email').inputValue()).toBe(email);
+    await page.getByRole('link', { name: 'Back to sign in' }).click();
+    await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(newPassword);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL('**/admin/');

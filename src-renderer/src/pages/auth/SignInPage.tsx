@@ -1,7 +1,7 @@
-// Sign-in: email and password; unverified accounts are sent on to enter their code.
+// Sign-in: email and password; whoever has not verified yet can have a code sent again and enter it.
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, Navigate, useSearchParams } from 'react-router-dom';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { authApi, setupApi } from '../../api/auth';
 import { ApiError } from '../../api/errors';
 import { sessionStore } from '../../api/session';
@@ -12,6 +12,13 @@ import { useToast } from '../../components/Toasts';
 import { onSubmit } from '../../lib/forms';
 import { AuthLayout } from './AuthLayout';
 
+/** The API words it as SimpleJWT does; people read this. An unverified account gets the same answer on purpose. */
+const WRONG_CREDENTIALS = 'Email or password is wrong.';
+
+function readableSignInError(error: unknown): unknown {
+  return error instanceof ApiError && error.code === 'no_active_account' ? new Error(WRONG_CREDENTIALS) : error;
+}
+
 /** The page that sent the person here, when it is one of ours (never another site). */
 function pageAfterSignIn(next: string | null): string | null {
   return next && next.startsWith('/') && !next.startsWith('//') ? next : null;
@@ -20,6 +27,7 @@ function pageAfterSignIn(next: string | null): string | null {
 export function SignInPage() {
   const session = useSession();
   const toast = useToast();
+  const navigate = useNavigate();
   const [params] = useSearchParams();
   const [email, setEmail] = useState(params.get('email') ?? '');
   const [password, setPassword] = useState('');
@@ -35,10 +43,20 @@ export function SignInPage() {
     },
   });
 
+  // Answers the same for every address, so it can be offered to anyone whose sign-in failed.
+  const resendCode = useMutation({
+    mutationFn: () => authApi.resendOtp(email, 'registration'),
+    onSuccess: (answer) => {
+      toast.success(answer.message);
+      navigate(`/verify?email=${encodeURIComponent(email)}`);
+    },
+  });
+
   if (setup.data?.needs_setup) return <Navigate to="/setup" replace />;
   if (session) return <Navigate to={pageAfterSignIn(params.get('next')) ?? homePath(session)} replace />;
 
-  const unverified = signIn.error instanceof ApiError && signIn.error.code === 'email_not_verified';
+  const signInError = readableSignInError(signIn.error);
+  const wrongCredentials = signIn.error instanceof ApiError && signIn.error.code === 'no_active_account';
 
   return (
     <AuthLayout
@@ -67,12 +85,16 @@ export function SignInPage() {
           onChange={(e) => setPassword(e.target.value)}
           error={signIn.error}
         />
-        <FormError error={signIn.error} fields={['email', 'password']} />
-        {unverified && (
-          <p>
-            <Link to={`/verify?email=${encodeURIComponent(email)}`}>Enter your verification code</Link>
+        <FormError error={signInError} fields={['email', 'password']} />
+        {wrongCredentials && (
+          <p className="muted">
+            Didn&apos;t verify yet?{' '}
+            <button type="button" className="button link" disabled={!email || resendCode.isPending} onClick={() => resendCode.mutate()}>
+              {resendCode.isPending ? 'Sending…' : 'Send the code again'}
+            </button>
           </p>
         )}
+        <FormError error={resendCode.error} />
         <button type="submit" className="button primary wide" disabled={signIn.isPending}>
           {signIn.isPending ? 'Signing in…' : 'Sign in'}
         </button>
