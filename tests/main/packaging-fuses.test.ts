@@ -27,6 +27,7 @@ describe('the packaged desktop app', () => {
       onlyLoadAppFromAsar: true,
       enableEmbeddedAsarIntegrityValidation: true,
       grantFileProtocolExtraPrivileges: false,
+      resetAdHocDarwinSignature: true,
     });
     // onlyLoadAppFromAsar needs the app packed into an asar (electron-builder's default).
     expect(config.asar).not.toBe(false);
