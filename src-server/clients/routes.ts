@@ -3,9 +3,10 @@ import type { ServerCore } from '../core.js';
 import { PAGING_DOC, paginate } from '../http/pagination.js';
 import { operation, type Endpoint, type Principal } from '../http/route-table.js';
 import { changeClientFee, listClients } from './clients.js';
+import { exportClientRecord, exportClientRecordPdf } from './export.js';
 import { presentClient } from './presenter.js';
 import { clientRecord } from './record.js';
-import { clientListQuery, clientPatch } from './schemas.js';
+import { clientExportQuery, clientListQuery, clientPatch } from './schemas.js';
 
 export function clientsEndpoints(core: ServerCore): Endpoint[] {
   // The router lets only staff reach a `staff` operation.
@@ -53,6 +54,27 @@ export function clientsEndpoints(core: ServerCore): Endpoint[] {
           handler: async ({ body, params, principal }) => {
             await changeClientFee(core, caller(principal).id, params.pk, body.fee);
             return { body: await clientRecord(core, params.pk) };
+          },
+        }),
+      },
+    },
+    {
+      key: 'client_export',
+      section: 'administration',
+      path: '/api/clients/<uuid:pk>/export/',
+      doc: {
+        description: "A records request: the client's whole record (account, sessions and requests, notes with addenda, invoices) as JSON, or ?format=pdf as a readable PDF; audited",
+        query_parameters: { format: 'json (default) or pdf' },
+      },
+      methods: {
+        GET: operation({
+          access: 'staff',
+          summary: "Export a client's whole record",
+          query: clientExportQuery,
+          handler: async ({ params, principal, query }) => {
+            if (query.format !== 'pdf') return { body: await exportClientRecord(core, caller(principal).id, params.pk) };
+            const { filename, pdf } = await exportClientRecordPdf(core, caller(principal).id, params.pk);
+            return { body: pdf, headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${filename}"` } };
           },
         }),
       },

@@ -13,3 +13,7 @@ export const clientPatch = z.object({
     .union([z.string().trim().max(20), z.null()])
     .transform((value) => (value === '' ? null : value)),
 });
+
+export const clientExportQuery = z.object({
+  format: z.enum(['json', 'pdf']).default('json'),
+});
