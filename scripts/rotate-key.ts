@@ -40,7 +40,9 @@ async function main(): Promise<number> {
     're-computed; everyone signs in again and pending codes must be requested again.';
   const backups = `Backups made before now can only be read with the old key (${oldKeys.map(keyId).join(', ')}): keep it with them, apart from this computer.`;
   if (environmentKey) {
-    console.log(`${done}\nThe old key no longer opens the database. Start the server with this ENCRYPTION_KEY:\n\nENCRYPTION_KEY=${newKey.toString('base64')}\n\n${backups}`);
+    console.log(
+      `${done}\nThe old key no longer opens the database. Start the server with this ENCRYPTION_KEY:\n\nENCRYPTION_KEY=${newKey.toString('base64')}\n\n${backups}`,
+    );
   } else {
     writeKeyFile(config.dataDir, [newKey]);
     console.log(`${done}\n${keyFile} now holds only the new key: back it up apart from the database.\n${backups}`);

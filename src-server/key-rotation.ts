@@ -40,7 +40,9 @@ export async function rotateEncryptionKey(db: Database, oldKeys: Buffer[], newKe
   const cipher = new FieldCipher([newKey, ...oldKeys]);
   const index = new BlindIndex(newKey);
   const summary: RotationSummary = { valuesReencrypted: 0, indexesRecomputed: 0, rowsCleared: 0 };
-  const tables = new Map(Object.values(db.sequelize.models).map((model) => [tableNameOf(model.getTableName()), model.primaryKeyAttributes]));
+  const tables = new Map(
+    Object.values(db.sequelize.models).map((model) => [tableNameOf(model.getTableName()), model.primaryKeyAttributes]),
+  );
   await db.write(async (transaction) => {
     for (const [table, primaryKey] of tables) {
       if (CLEARED_TABLES.includes(table)) {
@@ -76,7 +78,10 @@ function tableNameOf(name: string | { tableName: string }): string {
 }
 
 function selectAll(db: Database, table: string, transaction: Transaction): Promise<Row[]> {
-  return db.sequelize.query<Row>(`SELECT * FROM ${db.sequelize.getQueryInterface().quoteIdentifier(table)}`, { type: QueryTypes.SELECT, transaction });
+  return db.sequelize.query<Row>(`SELECT * FROM ${db.sequelize.getQueryInterface().quoteIdentifier(table)}`, {
+    type: QueryTypes.SELECT,
+    transaction,
+  });
 }
 
 async function clearTable(db: Database, table: string, transaction: Transaction): Promise<number> {

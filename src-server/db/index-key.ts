@@ -8,7 +8,10 @@ import type { Database } from './database.js';
 const ROW_ID = 1;
 
 async function recordedKeyId(db: Database): Promise<string | null> {
-  const rows = await db.sequelize.query<{ key_id: string }>('SELECT key_id FROM index_key WHERE id = :id', { type: QueryTypes.SELECT, replacements: { id: ROW_ID } });
+  const rows = await db.sequelize.query<{ key_id: string }>('SELECT key_id FROM index_key WHERE id = :id', {
+    type: QueryTypes.SELECT,
+    replacements: { id: ROW_ID },
+  });
   return rows[0]?.key_id ?? null;
 }
 

@@ -10,10 +10,13 @@ type JitsiRow = { id: string } & Record<(typeof COLUMNS)[number], string | null>
 async function rewriteLinks(queryInterface: QueryInterface, transform: (value: string, context: string) => string | null): Promise<void> {
   const { sequelize } = queryInterface;
   await sequelize.transaction(async (transaction) => {
-    const rows = await sequelize.query<JitsiRow>('SELECT id, jitsi_room_id, jitsi_meet_url FROM appointments WHERE jitsi_room_id IS NOT NULL OR jitsi_meet_url IS NOT NULL', {
-      type: QueryTypes.SELECT,
-      transaction,
-    });
+    const rows = await sequelize.query<JitsiRow>(
+      'SELECT id, jitsi_room_id, jitsi_meet_url FROM appointments WHERE jitsi_room_id IS NOT NULL OR jitsi_meet_url IS NOT NULL',
+      {
+        type: QueryTypes.SELECT,
+        transaction,
+      },
+    );
     for (const row of rows) {
       const changes: Record<string, string> = {};
       for (const column of COLUMNS) {
@@ -30,11 +33,13 @@ const isEncrypted = (value: string) => value.startsWith('enc1:');
 
 export async function up(queryInterface: QueryInterface, cipher: FieldCipher): Promise<void> {
   // A ciphertext is longer than the 64 characters of the old column; SQLite does not enforce lengths.
-  if (queryInterface.sequelize.getDialect() === 'postgres') await queryInterface.sequelize.query('ALTER TABLE appointments ALTER COLUMN jitsi_room_id TYPE TEXT');
+  if (queryInterface.sequelize.getDialect() === 'postgres')
+    await queryInterface.sequelize.query('ALTER TABLE appointments ALTER COLUMN jitsi_room_id TYPE TEXT');
   await rewriteLinks(queryInterface, (value, context) => (isEncrypted(value) ? null : cipher.encrypt(value, context)));
 }
 
 export async function down(queryInterface: QueryInterface, cipher: FieldCipher): Promise<void> {
   await rewriteLinks(queryInterface, (value, context) => (isEncrypted(value) ? cipher.decrypt(value, context) : null));
-  if (queryInterface.sequelize.getDialect() === 'postgres') await queryInterface.sequelize.query('ALTER TABLE appointments ALTER COLUMN jitsi_room_id TYPE VARCHAR(64)');
+  if (queryInterface.sequelize.getDialect() === 'postgres')
+    await queryInterface.sequelize.query('ALTER TABLE appointments ALTER COLUMN jitsi_room_id TYPE VARCHAR(64)');
 }

@@ -34,7 +34,8 @@ describe.skipIf(onPostgres || process.platform === 'win32')('files in the data d
 
   it('are made 0600 at start when an older version left them readable by others', async () => {
     const dataDir = tempDataDir();
-    for (const name of ['practice.db', 'practice.db-wal', 'practice.db-shm']) fs.writeFileSync(path.join(dataDir, name), '', { mode: 0o644 });
+    for (const name of ['practice.db', 'practice.db-wal', 'practice.db-shm'])
+      fs.writeFileSync(path.join(dataDir, name), '', { mode: 0o644 });
     ts = await startTestServer({ env: { DATA_DIR: dataDir } });
     for (const name of ['practice.db', 'practice.db-wal', 'practice.db-shm']) expect(mode(path.join(dataDir, name)), name).toBe(0o600);
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -20,7 +20,13 @@ import { tempDataDir, type TestServer } from '../../helpers/test-server.js';
 import { createAccount, type TestAccount } from '../../helpers/users.js';
 import { createRequest, schedule } from '../meetings/helpers.js';
 
-const CONTACT = { first_name: 'Ottilie', last_name: 'Brandvold', email: 'ottilie.b@example.net', phone: '+47 912 34 567', reason: 'Grief after a loss' };
+const CONTACT = {
+  first_name: 'Ottilie',
+  last_name: 'Brandvold',
+  email: 'ottilie.b@example.net',
+  phone: '+47 912 34 567',
+  reason: 'Grief after a loss',
+};
 
 let dataDir: string;
 let database: TestDatabase;
@@ -54,7 +60,14 @@ async function start(env: Record<string, string> = {}, encryptionKeys?: Buffer[]
     SMTP_URL: mailbox.url,
     ...env,
   });
-  const server = await startPracticeServer({ config, encryptionKeys, clock, logger: createLogger('silent'), delivery: { pollMs: 100, baseBackoffMs: 200, maxBackoffMs: 1_000 }, shutdownGraceMs: 2_000 });
+  const server = await startPracticeServer({
+    config,
+    encryptionKeys,
+    clock,
+    logger: createLogger('silent'),
+    delivery: { pollMs: 100, baseBackoffMs: 200, maxBackoffMs: 1_000 },
+    shutdownGraceMs: 2_000,
+  });
   running = { server, api: supertest.agent(server.http), clock, mailbox, dataDir, stop: () => server.stop() };
   return running;
 }
@@ -99,15 +112,23 @@ async function practiceWithASession(ts: TestServer): Promise<Practice> {
 
 /** Signing in, the appointment with its decrypted details and link, and the staff's search by email all still work. */
 async function expectEverythingReadable(ts: TestServer, practice: Practice): Promise<void> {
-  const staffLogin = await ts.api.post('/api/auth/login/').send({ email: practice.staff.email.toUpperCase(), password: practice.staff.password });
+  const staffLogin = await ts.api
+    .post('/api/auth/login/')
+    .send({ email: practice.staff.email.toUpperCase(), password: practice.staff.password });
   expect(staffLogin.status, JSON.stringify(staffLogin.body)).toBe(200);
   const clientLogin = await ts.api.post('/api/auth/login/').send({ email: practice.client.email, password: practice.client.password });
   expect(clientLogin.status).toBe(200);
   const staffBearer = `Bearer ${staffLogin.body.access}`;
   const appointment = await ts.api.get(`/api/meetings/appointments/${practice.session.id}/`).set('Authorization', staffBearer);
   expect(appointment.status).toBe(200);
-  expect(appointment.body).toMatchObject({ ...CONTACT, jitsi_room_id: practice.session.jitsi_room_id, jitsi_meet_url: practice.session.jitsi_meet_url });
-  const found = await ts.api.get(`/api/meetings/appointments/?email=${encodeURIComponent(CONTACT.email)}`).set('Authorization', staffBearer);
+  expect(appointment.body).toMatchObject({
+    ...CONTACT,
+    jitsi_room_id: practice.session.jitsi_room_id,
+    jitsi_meet_url: practice.session.jitsi_meet_url,
+  });
+  const found = await ts.api
+    .get(`/api/meetings/appointments/?email=${encodeURIComponent(CONTACT.email)}`)
+    .set('Authorization', staffBearer);
   expect(found.body.results.map((result: { id: string }) => result.id)).toEqual([practice.session.id]);
   const own = await ts.api.get('/api/meetings/user/appointments/').set('Authorization', `Bearer ${clientLogin.body.access}`);
   expect(own.body.results[0]).toMatchObject({ id: practice.session.id, jitsi_meet_url: practice.session.jitsi_meet_url });
@@ -119,8 +140,11 @@ async function keyIdsInDatabase(ts: TestServer): Promise<Set<string>> {
   const ids = new Set<string>();
   for (const model of Object.values(sequelize.models)) {
     const table = model.getTableName() as string;
-    const rows = await sequelize.query<Record<string, unknown>>(`SELECT * FROM ${sequelize.getQueryInterface().quoteIdentifier(table)}`, { type: QueryTypes.SELECT });
-    for (const row of rows) for (const value of Object.values(row)) if (typeof value === 'string' && value.startsWith('enc1:')) ids.add(value.split(':')[1]);
+    const rows = await sequelize.query<Record<string, unknown>>(`SELECT * FROM ${sequelize.getQueryInterface().quoteIdentifier(table)}`, {
+      type: QueryTypes.SELECT,
+    });
+    for (const row of rows)
+      for (const value of Object.values(row)) if (typeof value === 'string' && value.startsWith('enc1:')) ids.add(value.split(':')[1]);
   }
   return ids;
 }
@@ -143,7 +167,9 @@ describe('a new key put first in the key file, the old one kept below (the READM
     await stop();
     const [oldKey] = keyFileLines();
     fs.writeFileSync(path.join(dataDir, KEY_FILE_NAME), `${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
-    await expect(start()).rejects.toThrow(new RegExp(`made with encryption key ${keyId(Buffer.from(oldKey, 'base64'))}, which is not among the keys given`));
+    await expect(start()).rejects.toThrow(
+      new RegExp(`made with encryption key ${keyId(Buffer.from(oldKey, 'base64'))}, which is not among the keys given`),
+    );
   });
 });
 
@@ -153,7 +179,8 @@ describe('npm run rotate-key', () => {
     for (const model of Object.values(sequelize.models)) {
       const table = model.getTableName() as string;
       for (const column of Object.keys(model.getAttributes()).filter((name) => name.endsWith('_index'))) {
-        const handled = CLEARED_TABLES.includes(table) || RECOMPUTED_INDEXES.some((entry) => entry.table === table && entry.column === column);
+        const handled =
+          CLEARED_TABLES.includes(table) || RECOMPUTED_INDEXES.some((entry) => entry.table === table && entry.column === column);
         expect(handled, `${table}.${column}`).toBe(true);
       }
     }
