@@ -6,10 +6,14 @@ import { summarise, type TestRunReport } from './test-summary.js';
 
 const reportFile = '.vitest-summary.json';
 rmSync(reportFile, { force: true });
-const result = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=./scripts/summary-reporter.ts', ...process.argv.slice(2)], {
-  stdio: 'inherit',
-  env: { ...process.env, TEST_SUMMARY_FILE: reportFile },
-});
+const result = spawnSync(
+  'npx',
+  ['vitest', 'run', '--reporter=default', '--reporter=./scripts/summary-reporter.ts', ...process.argv.slice(2)],
+  {
+    stdio: 'inherit',
+    env: { ...process.env, TEST_SUMMARY_FILE: reportFile },
+  },
+);
 // No report: vitest did not get as far as running the suites (a broken config, a failed global setup).
 const report: TestRunReport = existsSync(reportFile)
   ? JSON.parse(readFileSync(reportFile, 'utf8'))

@@ -19,7 +19,10 @@ export default class SummaryReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>): void {
     const target = process.env.TEST_SUMMARY_FILE;
     if (!target) return;
-    const report: TestRunReport = { files: testModules.map((module) => this.fileReport(module)), unhandledErrors: unhandledErrors.map(errorText) };
+    const report: TestRunReport = {
+      files: testModules.map((module) => this.fileReport(module)),
+      unhandledErrors: unhandledErrors.map(errorText),
+    };
     fs.writeFileSync(target, JSON.stringify(report, null, 2));
   }
 

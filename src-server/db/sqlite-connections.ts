@@ -9,7 +9,12 @@ const BUSY_TIMEOUT_MS = 10_000;
  * acknowledged booking survives a power cut; NORMAL could lose the last commits. The busy timeout lets a reader
  * meeting a checkpoint wait instead of failing.
  */
-const PRAGMAS = ['PRAGMA journal_mode = WAL', 'PRAGMA synchronous = FULL', 'PRAGMA foreign_keys = ON', `PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`];
+const PRAGMAS = [
+  'PRAGMA journal_mode = WAL',
+  'PRAGMA synchronous = FULL',
+  'PRAGMA foreign_keys = ON',
+  `PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`,
+];
 
 /** Sequelize's key for the writer's connection (queries outside a transaction use 'default'). */
 const WRITER = 'writer';

@@ -23,14 +23,23 @@ describe('two servers starting at once on a fresh PostgreSQL database', () => {
       await database.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     });
-    const config = loadConfig({ ...database.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', PASSWORD_HASH_COST: '1024', PRACTICE_TIMEZONE: 'Europe/Berlin' });
+    const config = loadConfig({
+      ...database.env,
+      DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      PASSWORD_HASH_COST: '1024',
+      PRACTICE_TIMEZONE: 'Europe/Berlin',
+    });
     const starts = await Promise.allSettled([0, 1].map(() => startPracticeServer({ config, logger: createLogger('silent') })));
     const started = starts.flatMap((start) => (start.status === 'fulfilled' ? [start.value] : []));
     cleanups.push(async () => {
       await Promise.all(started.map((server: PracticeServer) => server.stop()));
     });
     expect(starts.map((start) => (start.status === 'rejected' ? String(start.reason) : 'started'))).toEqual(['started', 'started']);
-    const applied = await started[0].core.db.sequelize.query<{ name: string }>('SELECT name FROM schema_migrations', { type: QueryTypes.SELECT });
+    const applied = await started[0].core.db.sequelize.query<{ name: string }>('SELECT name FROM schema_migrations', {
+      type: QueryTypes.SELECT,
+    });
     const names = applied.map((row) => row.name);
     expect(names.length).toBeGreaterThan(0);
     expect(new Set(names).size).toBe(names.length);

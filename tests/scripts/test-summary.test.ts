@@ -11,7 +11,9 @@ describe("npm test's closing line", () => {
     const summary = summarise(report, 1);
     expect(summary.lines.at(-1)).toBe('2 passed, 4 failed, 4 skipped');
     expect(summary.lines).toContain('FAILED tests/example/before-all.test.ts (outside its tests): database unreachable');
-    expect(summary.lines).toContain('FAILED tests/example/syntax.test.ts (outside its tests): Transform failed with 1 error: [PARSE_ERROR] Expected `}` but found `EOF`');
+    expect(summary.lines).toContain(
+      'FAILED tests/example/syntax.test.ts (outside its tests): Transform failed with 1 error: [PARSE_ERROR] Expected `}` but found `EOF`',
+    );
     expect(summary.lines).toContain('FAILED unhandled error: late rejection');
   });
 
@@ -26,7 +28,10 @@ describe("npm test's closing line", () => {
   });
 
   it('counts a failing exit of vitest that nothing explains as one failure', () => {
-    const allPassed: TestRunReport = { files: [{ file: 'tests/a.test.ts', errors: [], tests: [{ name: 'a', state: 'passed' }], stderr: [] }], unhandledErrors: [] };
+    const allPassed: TestRunReport = {
+      files: [{ file: 'tests/a.test.ts', errors: [], tests: [{ name: 'a', state: 'passed' }], stderr: [] }],
+      unhandledErrors: [],
+    };
     expect(summarise(allPassed, 0).lines).toEqual(['1 passed, 0 failed, 0 skipped']);
     expect(summarise(allPassed, 1).lines.at(-1)).toBe('1 passed, 1 failed, 0 skipped');
   });

@@ -42,7 +42,9 @@ async function databaseConnections(): Promise<number> {
   const client = new pg.Client({ connectionString: database.env.DATABASE_URL });
   await client.connect();
   try {
-    const { rows } = await client.query<{ count: string }>('SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+    const { rows } = await client.query<{ count: string }>(
+      'SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+    );
     return Number(rows[0].count);
   } finally {
     await client.end();
@@ -52,7 +54,14 @@ async function databaseConnections(): Promise<number> {
 describe('a start-up step that fails after listening', () => {
   it('closes the listener and the database, then reports the error', async () => {
     const port = await freePort();
-    const config = loadConfig({ ...database.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', PASSWORD_HASH_COST: '1024', PRACTICE_TIMEZONE: 'Europe/Berlin' });
+    const config = loadConfig({
+      ...database.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PASSWORD_HASH_COST: '1024',
+      PRACTICE_TIMEZONE: 'Europe/Berlin',
+    });
     const first = await startPracticeServer({ config, logger: createLogger('silent') });
     // A damaged database: migrated, but its outbox table gone, so the mail worker cannot start.
     await first.core.db.sequelize.query('DROP TABLE outbox_mails');
