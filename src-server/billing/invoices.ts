@@ -158,12 +158,18 @@ async function nextNumber(core: ServerCore, year: number, transaction: Transacti
   return `${year}-${String(next).padStart(4, '0')}`;
 }
 
+/** The invoice an action applies to, which must be in the one status that action starts from (else 409). */
+async function invoiceInStatus(core: ServerCore, id: string, expected: InvoiceStatus, done: string, transaction: Transaction): Promise<InvoiceInstance> {
+  const invoice = await core.db.models.Invoice.findByPk(id, { transaction });
+  if (!invoice) throw new NotFound();
+  if (invoice.status !== expected) throw new Conflict(`Only ${expected === 'issued' ? 'an issued invoice' : 'a draft'} can be ${done}; this one is ${invoice.status}.`, 'invalid_status');
+  return invoice;
+}
+
 export async function issueInvoice(core: ServerCore, actorId: string, id: string): Promise<InvoiceWithLines> {
   const profile = await practiceProfile(core);
   return core.db.write(async (transaction) => {
-    const invoice = await core.db.models.Invoice.findByPk(id, { transaction });
-    if (!invoice) throw new NotFound();
-    if (invoice.status !== 'draft') throw new Conflict(`Only a draft can be issued; this invoice is ${invoice.status}.`, 'invalid_status');
+    const invoice = await invoiceInStatus(core, id, 'draft', 'issued', transaction);
     const now = core.clock.now();
     const number = await nextNumber(core, DateTime.fromJSDate(now, { zone: profile.timeZone }).year, transaction);
     await invoice.update({ status: 'issued', number, issued_at: now, updated_at: now }, { transaction });
@@ -188,9 +194,7 @@ export async function issueInvoice(core: ServerCore, actorId: string, id: string
 
 export async function markPaid(core: ServerCore, actorId: string, id: string, paidOn: string): Promise<InvoiceWithLines> {
   return core.db.write(async (transaction) => {
-    const invoice = await core.db.models.Invoice.findByPk(id, { transaction });
-    if (!invoice) throw new NotFound();
-    if (invoice.status !== 'issued') throw new Conflict(`Only an issued invoice can be marked paid; this one is ${invoice.status}.`, 'invalid_status');
+    const invoice = await invoiceInStatus(core, id, 'issued', 'marked paid', transaction);
     await invoice.update({ status: 'paid', paid_on: paidOn, updated_at: core.clock.now() }, { transaction });
     await recordAudit(core, transaction, { actor: actorId, action: 'invoice.mark_paid', record_type: 'invoice', record_id: invoice.id });
     return { invoice, lines: await linesOf(core, invoice.id, transaction) };
@@ -200,9 +204,7 @@ export async function markPaid(core: ServerCore, actorId: string, id: string, pa
 /** Cancels an issued invoice; it keeps its number (never given out again) and frees its sessions for a new invoice. */
 export async function voidInvoice(core: ServerCore, actorId: string, id: string): Promise<InvoiceWithLines> {
   return core.db.write(async (transaction) => {
-    const invoice = await core.db.models.Invoice.findByPk(id, { transaction });
-    if (!invoice) throw new NotFound();
-    if (invoice.status !== 'issued') throw new Conflict(`Only an issued (unpaid) invoice can be voided; this one is ${invoice.status}.`, 'invalid_status');
+    const invoice = await invoiceInStatus(core, id, 'issued', 'voided', transaction);
     const now = core.clock.now();
     await invoice.update({ status: 'void', voided_at: now, updated_at: now }, { transaction });
     await recordAudit(core, transaction, { actor: actorId, action: 'invoice.void', record_type: 'invoice', record_id: invoice.id });
