@@ -24,6 +24,8 @@ export default defineConfig({
   },
   renderer: {
     root: 'src-renderer',
+    // The API's response types live in src-shared/ (tsconfig.web.json has the same alias).
+    resolve: { alias: { '@shared': resolve('src-shared') } },
     plugins: [
       react(),
       // electron-vite forces base './' (for file:// windows); ours is served at `/` with client-side routes such as

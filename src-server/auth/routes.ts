@@ -6,13 +6,13 @@ import { caller } from './caller.js';
 import { CodeCooldown } from './code-cooldown.js';
 import { CodeLimits } from './code-limits.js';
 import { FailedLogins } from './failed-logins.js';
-import { Login, type SignedIn } from './login.js';
+import { Login } from './login.js';
 import { OneTimeCodes } from './one-time-codes.js';
 import { PasswordReset } from './password-reset.js';
 import { Registration } from './registration.js';
 import { codeBody, emailBody, loginBody, refreshBody, registerBody, resendBody, resetBody } from './schemas.js';
 import { Sessions } from './sessions.js';
-import { presentUser } from './user-presenter.js';
+import { presentSignedIn } from './user-presenter.js';
 import { userEndpoints } from './user-routes.js';
 
 const MESSAGES = {
@@ -37,10 +37,6 @@ interface AnonymousPost<Body extends z.ZodType> {
 /** The sign-up, sign-in and password endpoints: open to anyone, so each is throttled per client IP (RATE_LIMIT_AUTH). */
 function anonymousPost<Body extends z.ZodType>({ key, path, doc, ...post }: AnonymousPost<Body>): Endpoint {
   return { key, section: 'authentication', path, doc, methods: { POST: operation({ access: 'anyone', throttle: 'auth', ...post }) } };
-}
-
-function presentSignedIn({ user, tokens }: SignedIn) {
-  return { access: tokens.access, refresh: tokens.refresh, user: presentUser(user) };
 }
 
 export function authEndpoints(core: ServerCore): Endpoint[] {

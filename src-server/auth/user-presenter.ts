@@ -1,21 +1,10 @@
 // The user object a client sees: the contract's fields and nothing else (never a hash, code or token).
+import type * as Api from '../../src-shared/api-types.js';
 import type { UserInstance } from '../db/models/user.js';
 import { isoUtc } from '../http/timestamps.js';
+import type { SignedIn } from './login.js';
 
-export interface UserJson {
-  id: string;
-  email: string;
-  first_name: string;
-  last_name: string;
-  phone_number: string | null;
-  is_active: boolean;
-  is_staff: boolean;
-  is_verified: boolean;
-  date_joined: string;
-  last_login: string | null;
-}
-
-export function presentUser(user: UserInstance): UserJson {
+export function presentUser(user: UserInstance): Api.User {
   return {
     id: user.id,
     email: user.email,
@@ -28,4 +17,9 @@ export function presentUser(user: UserInstance): UserJson {
     date_joined: isoUtc(user.date_joined),
     last_login: user.last_login ? isoUtc(user.last_login) : null,
   };
+}
+
+/** A sign-in's answer: the token pair and the account it belongs to. */
+export function presentSignedIn({ user, tokens }: SignedIn): Api.SignedIn {
+  return { access: tokens.access, refresh: tokens.refresh, user: presentUser(user) };
 }

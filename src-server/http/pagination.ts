@@ -1,5 +1,6 @@
 // DRF's PageNumberPagination: ?page= (a number or "last") and ?page_size= (default 20, max 100), {count, next, previous, results}.
 import { z } from 'zod';
+import type { Page } from '../../src-shared/api-types.js';
 import { NotFound } from './errors.js';
 import type { RequestInfo } from './route-table.js';
 
@@ -24,12 +25,8 @@ export interface PageWindow {
   limit: number;
 }
 
-export interface Page<T> {
-  count: number;
-  next: string | null;
-  previous: string | null;
-  results: T[];
-}
+/** A page as DRF answers it; the type is the API's, shared with the renderer. */
+export type { Page };
 
 /** DRF's `last_page_strings`: `?page=last` asks for the last page, whatever its number. */
 const LAST_PAGE = 'last';

@@ -1,26 +1,10 @@
 // `/api/admin/outbox/`: what mail is queued, sent or failed (never its body), and a retry for failed mail.
 import { z } from 'zod';
-import { OUTBOX_STATUSES, type OutboxMailInstance } from '../db/models/outbox-mail.js';
+import { OUTBOX_STATUSES } from '../db/models/outbox-mail.js';
 import { PAGING_DOC, paginate, pageQuery } from '../http/pagination.js';
 import { operation, type Endpoint } from '../http/route-table.js';
-import { isoUtc } from '../http/timestamps.js';
 import type { Outbox } from './outbox.js';
-
-function presentMail(mail: OutboxMailInstance) {
-  return {
-    id: mail.id,
-    recipient: mail.recipient,
-    subject: mail.subject,
-    status: mail.status,
-    attempts: mail.attempts,
-    last_error: mail.last_error,
-    created_at: isoUtc(mail.created_at),
-    next_attempt_at: mail.status === 'queued' ? isoUtc(mail.next_attempt_at) : null,
-    // A reminder waits for its moment: staff see when it will go out.
-    not_before: mail.not_before ? isoUtc(mail.not_before) : null,
-    sent_at: mail.sent_at ? isoUtc(mail.sent_at) : null,
-  };
-}
+import { presentMail } from './outbox-presenter.js';
 
 export function outboxEndpoints(outbox: Outbox): Endpoint[] {
   return [

@@ -1,4 +1,5 @@
 // What clients see of appointments, meetings, availability and stats: every field named here, nothing else.
+import type * as Api from '../../src-shared/api-types.js';
 import type { AppointmentInstance, AppointmentStatus } from '../db/models/appointment.js';
 import type { BlockedDateInstance } from '../db/models/blocked-date.js';
 import { isoUtc } from '../http/timestamps.js';
@@ -14,18 +15,13 @@ const STATUS_DISPLAY: Record<AppointmentStatus, string> = {
   cancelled: 'Cancelled',
 };
 
-/** The account behind a booking: staff screens show it first, and the typed contact only where it differs. */
-export interface BookingAccount {
-  first_name: string;
-  last_name: string;
-  email: string;
-}
+export type BookingAccount = Api.BookingAccount;
 
 function sameText(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
-export function presentAppointment(appointment: AppointmentInstance, now: Date, account: BookingAccount | null = null) {
+export function presentAppointment(appointment: AppointmentInstance, now: Date, account: BookingAccount | null = null): Api.Appointment {
   const status = meetingStatus(appointment, now);
   const scheduled = appointment.status === 'scheduled';
   return {
@@ -68,7 +64,7 @@ export function presentAppointment(appointment: AppointmentInstance, now: Date, 
 }
 
 /** The seed's meeting info; call only for a scheduled appointment. */
-export function presentMeetingInfo(appointment: AppointmentInstance, now: Date, zone: string) {
+export function presentMeetingInfo(appointment: AppointmentInstance, now: Date, zone: string): Api.MeetingInfo {
   const status = meetingStatus(appointment, now);
   return {
     meeting_url: appointment.jitsi_meet_url,
@@ -90,7 +86,7 @@ const JOIN_INSTRUCTIONS: Record<ScheduledMeetingStatus, string> = {
   completed: 'This meeting has ended.',
 };
 
-export function presentAvailability(availability: WeeklyAvailability) {
+export function presentAvailability(availability: WeeklyAvailability): Api.WeeklyAvailability {
   return {
     available_days: availability.availableDays,
     available_days_display: availability.availableDays.map((day) => DAY_NAMES[day]),
@@ -98,11 +94,11 @@ export function presentAvailability(availability: WeeklyAvailability) {
   };
 }
 
-export function presentBlockedDate(blocked: BlockedDateInstance) {
+export function presentBlockedDate(blocked: BlockedDateInstance): Api.BlockedDate {
   return { date: blocked.day, note: blocked.note, created_at: isoUtc(blocked.created_at) };
 }
 
-export function presentStats(stats: AppointmentStats) {
+export function presentStats(stats: AppointmentStats): Api.AppointmentStats {
   return {
     total_requests: stats.totalRequests,
     pending_review: stats.pendingReview,

@@ -1,6 +1,6 @@
 // The /api/auth/ and /api/setup/ calls: sign-up, sign-in, codes, password reset, profile, users.
 import { request } from './client';
-import type { Message, SetupState, SignedIn, User, UserList } from './types';
+import type { Message, SetupState, SignedIn, User, UserList } from '@shared/api-types';
 
 export interface RegisterInput {
   email: string;

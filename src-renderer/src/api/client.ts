@@ -1,7 +1,7 @@
 // The one way the renderer talks to the server: JSON over fetch, the bearer token, silent refresh, typed errors.
 import { ApiError } from './errors';
 import { sessionStore } from './session';
-import type { TokenPair } from './types';
+import type { TokenPair } from '@shared/api-types';
 
 export type Query = Record<string, string | number | undefined | null>;
 

@@ -9,7 +9,7 @@ import type {
   Page,
   TimeSlot,
   WeeklyAvailability,
-} from './types';
+} from '@shared/api-types';
 
 export interface BookingInput {
   first_name: string;

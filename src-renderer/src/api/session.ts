@@ -1,5 +1,5 @@
 // The signed-in session (tokens and user) kept in localStorage, observable by React through useSyncExternalStore.
-import type { SignedIn, TokenPair, User } from './types';
+import type { SignedIn, TokenPair, User } from '@shared/api-types';
 
 export interface Session {
   access: string;

@@ -1,5 +1,5 @@
 // "Join session": shown exactly while the server says the meeting can be joined; the room opens outside the app.
-import type { Appointment } from '../api/types';
+import type { Appointment } from '@shared/api-types';
 import { openExternal } from '../lib/desktop';
 
 export function JoinButton({ appointment, label = 'Join session' }: { appointment: Appointment; label?: string }) {

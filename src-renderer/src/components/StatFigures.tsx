@@ -1,5 +1,5 @@
 // The stats endpoints' figures as a row of labelled numbers (the client's own and the whole practice's).
-import type { AppointmentStats } from '../api/types';
+import type { AppointmentStats } from '@shared/api-types';
 
 const FIGURES: { key: keyof Omit<AppointmentStats, 'trend'>; label: string; suffix?: string }[] = [
   { key: 'total_requests', label: 'Requests' },

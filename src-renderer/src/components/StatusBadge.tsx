@@ -1,9 +1,10 @@
 // An appointment's state as a coloured label (text, not colour alone, carries the meaning).
-import type { Appointment } from '../api/types';
+import type { Appointment } from '@shared/api-types';
 
 const MEETING_LABELS: Record<Appointment['meeting_status'], string> = {
   pending: 'Pending review',
   rejected: 'Rejected',
+  cancelled: 'Cancelled',
   scheduled: 'Scheduled',
   active: 'Open now',
   completed: 'Completed',

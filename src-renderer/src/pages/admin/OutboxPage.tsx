@@ -1,7 +1,7 @@
 // The mail outbox: what was sent, what waits, what failed and why, and a retry for failed mail.
 import { useQuery } from '@tanstack/react-query';
 import { adminApi } from '../../api/admin';
-import type { MailStatus } from '../../api/types';
+import type { MailStatus } from '@shared/api-types';
 import { DataTable } from '../../components/DataTable';
 import { SegmentedFilter } from '../../components/SegmentedFilter';
 import { Empty, QueryView } from '../../components/States';
@@ -17,7 +17,7 @@ const FILTERS: { value: MailStatus | undefined; label: string }[] = [
   { value: 'failed', label: 'Failed' },
 ];
 
-const BADGE: Record<MailStatus, string> = { queued: 'badge-pending', sending: 'badge-pending', sent: 'badge-scheduled', failed: 'badge-rejected' };
+const BADGE: Record<MailStatus, string> = { queued: 'badge-pending', sending: 'badge-pending', sent: 'badge-scheduled', failed: 'badge-rejected', expired: 'badge-completed' };
 
 export function OutboxPage() {
   const zone = usePracticeZone();

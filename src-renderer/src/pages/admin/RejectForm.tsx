@@ -1,7 +1,7 @@
 // Rejecting a request, with an optional reason that goes to the client in the email.
 import { useState } from 'react';
 import { meetingsApi } from '../../api/meetings';
-import type { Appointment } from '../../api/types';
+import type { Appointment } from '@shared/api-types';
 import { TextArea } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { onSubmit } from '../../lib/forms';

@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { meetingsApi } from '../../api/meetings';
-import type { AppointmentStatus } from '../../api/types';
+import type { AppointmentStatus } from '@shared/api-types';
 import { DataTable } from '../../components/DataTable';
 import { SearchForm } from '../../components/SearchForm';
 import { SegmentedFilter } from '../../components/SegmentedFilter';

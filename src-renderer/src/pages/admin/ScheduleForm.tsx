@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { ApiError } from '../../api/errors';
 import { meetingsApi } from '../../api/meetings';
-import type { Appointment, TimeSlot } from '../../api/types';
+import type { Appointment, TimeSlot } from '@shared/api-types';
 import { SelectField, TextField } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { onSubmit } from '../../lib/forms';

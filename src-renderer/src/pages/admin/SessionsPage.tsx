@@ -1,7 +1,7 @@
 // Upcoming sessions, soonest first, grouped by day, with "Join" while each one's join window is open.
 import { useQuery } from '@tanstack/react-query';
 import { meetingsApi } from '../../api/meetings';
-import type { Appointment } from '../../api/types';
+import type { Appointment } from '@shared/api-types';
 import { JoinButton } from '../../components/JoinButton';
 import { StatusBadge } from '../../components/StatusBadge';
 import { Empty, QueryView } from '../../components/States';

@@ -2,7 +2,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { adminApi } from '../../api/admin';
-import type { PracticeSettings, SettingKey } from '../../api/types';
+import type { SettingKey, SettingsResponse } from '@shared/api-types';
 import { TextField } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { Empty, QueryView } from '../../components/States';
@@ -22,11 +22,11 @@ const FIELDS: { key: SettingKey; label: string; hint: string }[] = [
 
 const SOURCE_LABEL = { environment: 'Set by the environment', database: 'Set here', default: 'Default' } as const;
 
-function valuesOf(settings: PracticeSettings): Record<SettingKey, string> {
+function valuesOf(settings: SettingsResponse): Record<SettingKey, string> {
   return Object.fromEntries(FIELDS.map(({ key }) => [key, settings[key].value ?? ''])) as Record<SettingKey, string>;
 }
 
-function SettingsForm({ settings }: { settings: PracticeSettings }) {
+function SettingsForm({ settings }: { settings: SettingsResponse }) {
   const queryClient = useQueryClient();
   const [values, setValues] = useState(() => valuesOf(settings));
   useEffect(() => setValues(valuesOf(settings)), [settings]);

@@ -1,6 +1,6 @@
 // The weekly trend of requests, scheduled and rejected sessions as grouped bars (a small SVG), with a table for screen readers.
 import type { CSSProperties } from 'react';
-import type { WeekTrend } from '../../api/types';
+import type { WeekTrend } from '@shared/api-types';
 import { formatDay } from '../../lib/practice-time';
 
 const SERIES = [

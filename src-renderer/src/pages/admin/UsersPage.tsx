@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { authApi } from '../../api/auth';
-import type { User } from '../../api/types';
+import type { User } from '@shared/api-types';
 import { useSession } from '../../api/useSession';
 import { DataTable } from '../../components/DataTable';
 import { Dialog } from '../../components/Dialog';

@@ -1,6 +1,6 @@
 // Scheduling and rejecting: the drawer shows the answer at once, and every list and figure of appointments asks again.
 import { useQueryClient } from '@tanstack/react-query';
-import type { Appointment } from '../../api/types';
+import type { Appointment } from '@shared/api-types';
 import { useAction } from '../../components/useAction';
 
 export function useAppointmentAction(run: () => Promise<Appointment>, done: (appointment: Appointment) => string) {

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Navigate, useNavigate } from 'react-router-dom';
 import { authApi, setupApi, type SetupInput } from '../../api/auth';
 import { sessionStore } from '../../api/session';
-import type { SettingKey } from '../../api/types';
+import type { SettingKey } from '@shared/api-types';
 import { TextField } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { Loading } from '../../components/States';
@@ -14,7 +14,7 @@ import { onSubmit, useFields } from '../../lib/forms';
 import { browserZone } from '../../lib/practice-time';
 import { AuthLayout } from './AuthLayout';
 
-const SETTING_FIELDS: { key: SettingKey; label: string; hint: string; type?: string }[] = [
+const SETTING_FIELDS: { key: Extract<SettingKey, keyof SetupInput>; label: string; hint: string; type?: string }[] = [
   { key: 'practice_timezone', label: 'Practice time zone', hint: 'An IANA zone such as Europe/Berlin: dates and times are shown in it.' },
   { key: 'jitsi_domain', label: 'Video meeting host (Jitsi)', hint: 'meet.jit.si, or your own Jitsi server.' },
   { key: 'smtp_url', label: 'Outgoing mail server (optional)', hint: 'smtp://user:password@host:587 — without it, mail waits in the outbox.' },

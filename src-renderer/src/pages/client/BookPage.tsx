@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { meetingsApi } from '../../api/meetings';
-import type { TimeSlot } from '../../api/types';
+import type { TimeSlot } from '@shared/api-types';
 import { useSession } from '../../api/useSession';
 import { fieldMessages, TextArea, TextField } from '../../components/Field';
 import { FormError } from '../../components/FormError';

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { meetingsApi } from '../../api/meetings';
-import type { Appointment } from '../../api/types';
+import type { Appointment } from '@shared/api-types';
 import { JoinButton } from '../../components/JoinButton';
 import { Pager } from '../../components/Pager';
 import { StatFigures } from '../../components/StatFigures';

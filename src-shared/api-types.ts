@@ -1,0 +1,198 @@
+// The JSON shapes of the practice API, declared once: the server's presenters return them, the renderer reads them.
+// Types only (no runtime code), so both TypeScript projects include this file and neither side imports the other.
+
+export type AppointmentStatus = 'pending_review' | 'scheduled' | 'rejected' | 'cancelled';
+export type TimeSlot = 'morning' | 'afternoon' | 'evening';
+export type MeetingStatus = 'pending' | 'rejected' | 'cancelled' | 'scheduled' | 'active' | 'completed';
+export type CancelledBy = 'client' | 'staff' | 'reschedule';
+export type Attendance = 'attended' | 'no_show';
+export type MailStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'expired';
+
+/** A list page as Django REST Framework pages it. */
+export interface Page<T> {
+  count: number;
+  next: string | null;
+  previous: string | null;
+  results: T[];
+}
+
+export interface Message {
+  message: string;
+}
+
+/** An account as every screen sees it: never a hash, code or token. */
+export interface User {
+  id: string;
+  email: string;
+  first_name: string;
+  last_name: string;
+  phone_number: string | null;
+  is_active: boolean;
+  is_staff: boolean;
+  is_verified: boolean;
+  date_joined: string;
+  last_login: string | null;
+}
+
+export interface TokenPair {
+  access: string;
+  refresh: string;
+}
+
+export interface SignedIn extends TokenPair {
+  user: User;
+}
+
+/** `GET /api/auth/all-users/`: the seed's shape, a page whose list is called `users`. */
+export interface UserList {
+  users: User[];
+  count: number;
+  next: string | null;
+  previous: string | null;
+}
+
+/** The account behind a booking: staff screens show it first, and the typed contact only where it differs. */
+export interface BookingAccount {
+  first_name: string;
+  last_name: string;
+  email: string;
+}
+
+export interface Appointment {
+  id: string;
+  user: string;
+  first_name: string;
+  last_name: string;
+  email: string;
+  phone: string | null;
+  reason: string | null;
+  preferred_dates: string[];
+  preferred_time_slots: TimeSlot[];
+  status: AppointmentStatus;
+  status_display: string;
+  scheduled_datetime: string | null;
+  scheduled_duration: number | null;
+  rejection_reason: string | null;
+  jitsi_meet_url: string | null;
+  jitsi_room_id: string | null;
+  has_jitsi_meeting: boolean;
+  can_join_meeting: boolean;
+  meeting_status: MeetingStatus;
+  cancelled_at: string | null;
+  cancelled_by: CancelledBy | null;
+  cancellation_reason: string | null;
+  late_cancellation: boolean;
+  attendance: Attendance | null;
+  reschedule_of: string | null;
+  requested_start: string | null;
+  series_id: string | null;
+  client_time_zone: string | null;
+  /** Staff views only; null where the caller is the client. */
+  account: BookingAccount | null;
+  contact_differs: boolean;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MeetingInfo {
+  meeting_url: string | null;
+  room_id: string | null;
+  scheduled_time: string;
+  duration: string;
+  can_join: boolean;
+  meeting_status: MeetingStatus;
+  join_instructions: string;
+}
+
+export interface WeekTrend {
+  week_start: string;
+  requests: number;
+  scheduled: number;
+  rejected: number;
+  cancelled: number;
+  late_cancelled: number;
+  attended: number;
+  no_show: number;
+}
+
+export interface AppointmentStats {
+  total_requests: number;
+  pending_review: number;
+  scheduled: number;
+  rejected: number;
+  completed: number;
+  completion_rate: number;
+  cancelled: number;
+  late_cancelled: number;
+  no_show: number;
+  attended: number;
+  trend: WeekTrend[];
+}
+
+export interface WeeklyAvailability {
+  available_days: number[];
+  available_days_display: string[];
+  updated_at: string | null;
+}
+
+export interface BlockedDate {
+  date: string;
+  note: string | null;
+  created_at: string;
+}
+
+/** What staff see of a queued, sent or failed mail: never its body. */
+export interface OutboxMail {
+  id: string;
+  recipient: string;
+  subject: string;
+  status: MailStatus;
+  attempts: number;
+  last_error: string | null;
+  created_at: string;
+  next_attempt_at: string | null;
+  /** A reminder's moment: it is not sent before. */
+  not_before: string | null;
+  sent_at: string | null;
+}
+
+/** The settings the therapist can change in the app (an environment variable fixes one instead). */
+export type SettingKey =
+  | 'practice_timezone'
+  | 'jitsi_domain'
+  | 'smtp_url'
+  | 'email_from'
+  | 'practice_name'
+  | 'therapist_name'
+  | 'notify_email'
+  | 'cancellation_notice_hours'
+  | 'reminder_hours_before'
+  | 'address'
+  | 'phone'
+  | 'website'
+  | 'tax_id'
+  | 'payment_details'
+  | 'currency'
+  | 'session_fee'
+  | 'late_cancellation_fee'
+  | 'no_show_fee';
+
+export type SettingSource = 'environment' | 'database' | 'default';
+
+export interface SettingValue {
+  /** The SMTP URL comes with its password masked. */
+  value: string | null;
+  source: SettingSource;
+  editable: boolean;
+}
+
+/** `GET/PATCH /api/admin/settings/`: every setting with its source, and what the server knows of its network. */
+export type SettingsResponse = Record<SettingKey, SettingValue> & {
+  lan_urls: string[];
+  tls_enabled: boolean;
+};
+
+export interface SetupState {
+  needs_setup: boolean;
+  settings: SettingsResponse | null;
+}
