@@ -1,4 +1,5 @@
 // Delivers queued mail over SMTP_URL with retries and backoff; a failure never reaches the request that queued it.
+import { randomUUID } from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
@@ -45,6 +46,8 @@ export class DeliveryWorker {
   private stopped = true;
   private transport: { url: string; transporter: Transporter } | null = null;
   private unsubscribe: (() => void) | null = null;
+  /** Names this worker's claims, so it never takes back a mail it is sending itself. */
+  private readonly workerId = randomUUID();
 
   constructor(
     private readonly db: Database,
@@ -57,7 +60,7 @@ export class DeliveryWorker {
 
   async start(): Promise<void> {
     this.stopped = false;
-    await this.outbox.requeueInterrupted();
+    await this.outbox.requeueInterrupted(this.workerId);
     this.unsubscribe = this.outbox.onQueued(() => void this.deliverNow());
     this.timer = setInterval(() => void this.deliverNow(), this.options.pollMs);
     this.timer.unref();
@@ -95,7 +98,7 @@ export class DeliveryWorker {
     const smtpUrl = await this.settings.get('smtp_url');
     if (!smtpUrl || this.stopped) return;
     const from = senderOf((await this.settings.get('email_from')) ?? 'Practice <no-reply@localhost>', await this.settings.get('practice_name'));
-    await this.outbox.requeueInterrupted();
+    await this.outbox.requeueInterrupted(this.workerId);
     for (const mail of await this.outbox.due(20)) {
       if (this.stopped) return;
       await this.deliver(mail, this.transporterFor(smtpUrl), from);
@@ -112,7 +115,7 @@ export class DeliveryWorker {
   }
 
   private async deliver(mail: OutboxMailInstance, transporter: Transporter, from: ReturnType<typeof senderOf>): Promise<void> {
-    if (!(await this.outbox.claim(mail))) return;
+    if (!(await this.outbox.claim(mail, this.workerId))) return;
     const body = JSON.parse(mail.body ?? '{"text":""}') as MailBody;
     try {
       await transporter.sendMail({ from, to: mail.recipient, subject: mail.subject, text: body.text, html: body.html, attachments: body.attachments });

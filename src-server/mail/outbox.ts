@@ -32,7 +32,7 @@ export interface MailTiming {
 }
 
 /** How long a claimed mail belongs to the worker that claimed it; a claim older than this was cut off by a crash. */
-export const SENDING_LEASE_MS = 20_000;
+export const SENDING_LEASE_MS = 10_000;
 
 export interface MailBody {
   text: string;
@@ -118,23 +118,24 @@ export class Outbox {
   }
 
   /**
-   * Mails left mid-delivery by a crash go back to the queue (at-least-once delivery). Only claims older than the
-   * lease: another server on the same database may be sending the younger ones right now.
+   * Mails left mid-delivery by a crash go back to the queue (at-least-once delivery). Only another worker's claims
+   * older than the lease: this worker's own are still in its hands, and a younger claim may belong to another server
+   * on the same database that is sending it right now.
    */
-  async requeueInterrupted(): Promise<void> {
+  async requeueInterrupted(workerId: string): Promise<void> {
     const now = this.clock.now();
-    const stale = await this.db.models.OutboxMail.count({ where: { status: 'sending', next_attempt_at: { [Op.lte]: now } } });
-    if (stale === 0) return;
+    const stale = { status: 'sending' as const, next_attempt_at: { [Op.lte]: now }, [Op.or]: [{ claimed_by: null }, { claimed_by: { [Op.ne]: workerId } }] };
+    if ((await this.db.models.OutboxMail.count({ where: stale })) === 0) return;
     await this.db.write((transaction) =>
-      this.db.models.OutboxMail.update({ status: 'queued', next_attempt_at: now }, { where: { status: 'sending', next_attempt_at: { [Op.lte]: now } }, transaction }),
+      this.db.models.OutboxMail.update({ status: 'queued', next_attempt_at: now, claimed_by: null }, { where: stale, transaction }),
     );
   }
 
   /**
-   * Claims a due mail for delivery, atomically (one conditional UPDATE), so two workers never both send it.
+   * Claims a due mail for `workerId`, atomically (one conditional UPDATE), so two workers never both send it.
    * A mail past its `not_after` is marked `expired` instead. Returns whether the caller may send it now.
    */
-  async claim(mail: OutboxMailInstance): Promise<boolean> {
+  async claim(mail: OutboxMailInstance, workerId: string): Promise<boolean> {
     const now = this.clock.now();
     return this.db.write(async (transaction) => {
       const { OutboxMail } = this.db.models;
@@ -144,7 +145,7 @@ export class Outbox {
         return false;
       }
       const [count] = await OutboxMail.update(
-        { status: 'sending', attempts: mail.attempts + 1, next_attempt_at: new Date(now.getTime() + SENDING_LEASE_MS) },
+        { status: 'sending', attempts: mail.attempts + 1, claimed_by: workerId, next_attempt_at: new Date(now.getTime() + SENDING_LEASE_MS) },
         { where: due, transaction },
       );
       return count === 1;

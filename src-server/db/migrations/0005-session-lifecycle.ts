@@ -1,5 +1,5 @@
 // The session lifecycle: cancellation, attendance, reschedule requests and calendar sequence on appointments;
-// delivery windows (reminders) and a reference for withdrawing them on outbox mails.
+// delivery windows (reminders), a reference for withdrawing them and the claiming worker on outbox mails.
 import { DataTypes, type QueryInterface } from 'sequelize';
 
 export async function up(queryInterface: QueryInterface): Promise<void> {
@@ -16,12 +16,14 @@ export async function up(queryInterface: QueryInterface): Promise<void> {
   await queryInterface.addColumn('outbox_mails', 'not_before', { type: DataTypes.DATE, allowNull: true });
   await queryInterface.addColumn('outbox_mails', 'not_after', { type: DataTypes.DATE, allowNull: true });
   await queryInterface.addColumn('outbox_mails', 'reference', { type: DataTypes.STRING(80), allowNull: true });
+  // The delivery worker that claimed a mail being sent: another one takes it over only once the claim is stale.
+  await queryInterface.addColumn('outbox_mails', 'claimed_by', { type: DataTypes.STRING(36), allowNull: true });
   await queryInterface.addIndex('outbox_mails', ['reference', 'status']);
 }
 
 export async function down(queryInterface: QueryInterface): Promise<void> {
   await queryInterface.removeIndex('outbox_mails', ['reference', 'status']);
-  for (const column of ['reference', 'not_after', 'not_before']) await queryInterface.removeColumn('outbox_mails', column);
+  for (const column of ['claimed_by', 'reference', 'not_after', 'not_before']) await queryInterface.removeColumn('outbox_mails', column);
   await queryInterface.removeIndex('appointments', ['reschedule_of', 'status']);
   for (const column of ['ics_sequence', 'reschedule_of', 'attendance', 'late_cancellation', 'cancellation_reason', 'cancelled_by', 'cancelled_at']) {
     await queryInterface.removeColumn('appointments', column);

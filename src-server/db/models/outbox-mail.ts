@@ -23,6 +23,8 @@ export interface OutboxMailAttributes {
   not_after: Date | null;
   /** What the mail is about, so its change can withdraw it (e.g. "reminder:<appointment id>"). */
   reference: string | null;
+  /** The delivery worker sending it (status `sending`). */
+  claimed_by: string | null;
   sent_at: Date | null;
   created_at: Date;
   updated_at: Date;
@@ -30,7 +32,7 @@ export interface OutboxMailAttributes {
 
 type OutboxMailCreation = Optional<
   OutboxMailAttributes,
-  'id' | 'status' | 'attempts' | 'last_error' | 'sent_at' | 'created_at' | 'updated_at' | 'not_before' | 'not_after' | 'reference'
+  'id' | 'status' | 'attempts' | 'last_error' | 'sent_at' | 'created_at' | 'updated_at' | 'not_before' | 'not_after' | 'reference' | 'claimed_by'
 >;
 
 export interface OutboxMailInstance extends Model<OutboxMailAttributes, OutboxMailCreation>, OutboxMailAttributes {}
@@ -52,6 +54,7 @@ export function defineOutboxMail(sequelize: Sequelize, cipher: FieldCipher): Out
       not_before: { type: DataTypes.DATE, allowNull: true },
       not_after: { type: DataTypes.DATE, allowNull: true },
       reference: { type: DataTypes.STRING(80), allowNull: true },
+      claimed_by: { type: DataTypes.STRING(36), allowNull: true },
       sent_at: { type: DataTypes.DATE, allowNull: true },
       created_at: { type: DataTypes.DATE, allowNull: false },
       updated_at: { type: DataTypes.DATE, allowNull: false },
