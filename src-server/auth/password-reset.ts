@@ -81,8 +81,7 @@ export class PasswordReset {
     const outcome = await core.db.write(async (transaction): Promise<ResetOutcome> => {
       const user = await findUserByEmail(core, input.email, transaction);
       const check = await this.codes.verify(this.holder(input.email, user), 'password_reset', input.otp, transaction);
-      if (check.kind !== 'valid') return { kind: 'failed', check };
-      if (!user) return { kind: 'failed', check: { kind: 'invalid' } };
+      if (check.kind !== 'valid' || !user) return { kind: 'failed', check: check.kind === 'valid' ? { kind: 'invalid' } : check };
       // The names are compared only once the code proved the caller owns the address: they are the owner's secret too.
       const problems = passwordProblems(input.new_password, user);
       if (problems.length > 0) return { kind: 'weak', problems };

@@ -7,7 +7,7 @@ import { verificationCodeMail } from '../mail/templates/auth-verification-code.j
 import type { CodeCooldown } from './code-cooldown.js';
 import { detach } from './detached-work.js';
 import { greetingName } from './greeting-name.js';
-import { CODE_LIFETIME_MINUTES, failedCheck, type OneTimeCodes } from './one-time-codes.js';
+import { CODE_LIFETIME_MINUTES, failedCheck, type CodeCheck, type OneTimeCodes } from './one-time-codes.js';
 import { hashPassword } from './passwords.js';
 import { assertAcceptablePassword } from './password-policy.js';
 import type { SignedIn } from './login.js';
@@ -103,20 +103,18 @@ export class Registration {
   async verify(email: string, code: string): Promise<SignedIn> {
     const { core } = this;
     // Returns the failed check rather than throwing, so that a wrong guess is counted (the transaction commits).
-    const outcome = await core.db.write(async (transaction) => {
+    const outcome = await core.db.write(async (transaction): Promise<SignedIn | Exclude<CodeCheck, { kind: 'valid' }>> => {
       const user = await findUserByEmail(core, email, transaction);
-      const check = await this.codes.verify(
-        { emailIndex: userEmailIndex(core, email), owner: user, eligible: awaitsVerification(user) },
-        'registration',
-        code,
-        transaction,
-      );
-      if (check.kind !== 'valid' || !user) return { failed: check.kind === 'valid' ? ({ kind: 'invalid' } as const) : check };
-      await this.codes.discard(user.id, 'registration', transaction);
-      await user.update({ is_verified: true }, { transaction });
-      return { signedIn: { user, tokens: await this.sessions.open(user, transaction) } };
+      const holder = { emailIndex: userEmailIndex(core, email), owner: user, eligible: awaitsVerification(user) };
+      const check = await this.codes.verify(holder, 'registration', code, transaction);
+      if (check.kind !== 'valid') return check;
+      // A valid check means an eligible owner.
+      const owner = user!;
+      await this.codes.discard(owner.id, 'registration', transaction);
+      await owner.update({ is_verified: true }, { transaction });
+      return { user: owner, tokens: await this.sessions.open(owner, transaction) };
     });
-    if (!outcome.signedIn) throw failedCheck(outcome.failed);
-    return outcome.signedIn;
+    if ('kind' in outcome) throw failedCheck(outcome);
+    return outcome;
   }
 }
