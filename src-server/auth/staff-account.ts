@@ -2,7 +2,7 @@
 import type { ServerCore } from '../core.js';
 import type { UserInstance } from '../db/models/user.js';
 import { ValidationError, type FieldErrors } from '../http/errors.js';
-import { email as emailField } from '../http/fields.js';
+import { email as emailField, personName } from '../http/fields.js';
 import { hashPassword } from './passwords.js';
 import { passwordProblems } from './password-policy.js';
 import { revokeEveryToken } from './sessions.js';
@@ -27,6 +27,12 @@ export async function createOrPromoteStaff(core: ServerCore, input: StaffAccount
   const lastName = input.last_name?.trim() || '';
   const errors: FieldErrors = {};
   if (!parsedEmail.success) errors.email = ['Enter a valid email address.'];
+  // The same name rules as everywhere (no control, direction-override or zero-width characters), when a name is given.
+  for (const field of ['first_name', 'last_name'] as const) {
+    const value = input[field]?.trim();
+    const parsed = value ? personName.safeParse(value) : null;
+    if (parsed && !parsed.success) errors[field] = parsed.error.issues.map((issue) => issue.message);
+  }
   const problems = passwordProblems(input.password, { email, first_name: input.first_name, last_name: input.last_name });
   if (problems.length > 0) errors.password = problems;
   if (Object.keys(errors).length > 0) throw new ValidationError(errors);

@@ -27,6 +27,12 @@ describe('npm run create-admin', () => {
     expect(similar.stderr).toContain('The password is too similar to the email address.');
   });
 
+  it('refuses a name with a direction override, and creates nothing', () => {
+    const run = createAdmin('--email', 'therapist@practice.example', '--password', 'Juniper-Atlas-2048', '--first-name', 'Dana\u202Eeviled');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('direction overrides');
+  });
+
   it('creates a verified staff account that can sign in', async () => {
     const run = createAdmin('--email', ' Therapist@Practice.example ', '--password', 'Juniper-Atlas-2048', '--first-name', 'Dana', '--last-name', 'Scully');
     expect(run.status).toBe(0);
