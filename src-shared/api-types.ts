@@ -115,6 +115,14 @@ export interface WeekTrend {
   no_show: number;
 }
 
+/** What anyone may know of the practice: its names, its zone and its cancellation notice (`GET /api/meetings/practice/`). */
+export interface PracticeInfo {
+  practice_name: string;
+  therapist_name: string | null;
+  practice_timezone: string;
+  cancellation_notice_hours: number;
+}
+
 export interface AppointmentStats {
   total_requests: number;
   pending_review: number;

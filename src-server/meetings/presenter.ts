@@ -122,3 +122,12 @@ export function presentStats(stats: AppointmentStats): Api.AppointmentStats {
     })),
   };
 }
+
+export function presentPracticeInfo(info: { practiceName: string; therapistName: string | null; zone: string; noticeHours: number }): Api.PracticeInfo {
+  return {
+    practice_name: info.practiceName,
+    therapist_name: info.therapistName,
+    practice_timezone: info.zone,
+    cancellation_notice_hours: info.noticeHours,
+  };
+}

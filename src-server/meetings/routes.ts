@@ -8,7 +8,7 @@ import { Appointments } from './appointments.js';
 import { availabilityEndpoints } from './availability-routes.js';
 import { lifecycleEndpoints } from './lifecycle-routes.js';
 import { SessionLifecycle } from './lifecycle.js';
-import { presentAppointment, presentMeetingInfo, presentStats, type BookingAccount } from './presenter.js';
+import { presentAppointment, presentMeetingInfo, presentPracticeInfo, presentStats, type BookingAccount } from './presenter.js';
 import { AppointmentStatistics } from './stats.js';
 import { appointmentBody, appointmentListQuery, rejectBody, scheduleBody } from './schemas.js';
 import { SEED_DOCS } from './seed-docs.js';
@@ -175,5 +175,28 @@ export function meetingsEndpoints(core: ServerCore): Endpoint[] {
       methods: { GET: statsOperation('user', false, "Statistics of the caller's own requests") },
     },
     ...lifecycleEndpoints(lifecycle, present, caller),
+    {
+      key: 'practice_info',
+      section: 'appointments',
+      path: '/api/meetings/practice/',
+      doc: {
+        description: "The practice's name, therapist, time zone and cancellation notice (for the app header and the cancellation policy); no account needed",
+        response_fields: { practice_name: 'Name every mail and the header use', cancellation_notice_hours: 'Cancelling later than this before the start is a late cancellation' },
+      },
+      methods: {
+        GET: operation({
+          access: 'anyone',
+          summary: "The practice's public profile",
+          handler: async () => ({
+            body: presentPracticeInfo({
+              practiceName: await core.settings.practiceName(),
+              therapistName: await core.settings.get('therapist_name'),
+              zone: await core.settings.timeZone(),
+              noticeHours: await core.settings.cancellationNoticeHours(),
+            }),
+          }),
+        }),
+      },
+    },
   ];
 }

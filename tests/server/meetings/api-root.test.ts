@@ -81,6 +81,7 @@ describe('the appointments section of GET /api/', () => {
         '/api/meetings/appointments/{pk}/reschedule/',
         '/api/meetings/appointments/{pk}/request-reschedule/',
         '/api/meetings/appointments/{pk}/attendance/',
+        '/api/meetings/practice/',
         '/api/meetings/user/appointments/',
         '/api/meetings/user/appointments/stats/',
       ],

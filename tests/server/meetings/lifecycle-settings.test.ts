@@ -56,4 +56,10 @@ describe('the practice settings of the session lifecycle', () => {
     expect(res.status).toBe(400);
     expect(Object.keys(res.body)).toEqual([key]);
   });
+
+  it('show the practice name, therapist, zone and notice to anyone, for the header and the cancellation policy', async () => {
+    const res = await ts.api.get('/api/meetings/practice/');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ practice_name: 'Praxis Lindenhof', therapist_name: 'Dr. Ruth Weber', practice_timezone: expect.any(String), cancellation_notice_hours: 48 });
+  });
 });
