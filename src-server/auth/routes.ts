@@ -171,14 +171,14 @@ export function authEndpoints(core: ServerCore): Endpoint[] {
       section: 'authentication',
       path: '/api/auth/logout/',
       doc: {
-        description: 'Log out: revoke the given refresh token (Authenticated users only)',
+        description: 'Log out: end the session of the given refresh token, its access token included (Authenticated users only)',
         required_fields: ['refresh'],
         example_request: { refresh: 'your_refresh_token_here' },
       },
       methods: {
         POST: operation({
           access: 'user',
-          summary: 'Revoke the given refresh token',
+          summary: 'End the session of the given refresh token and its access token',
           body: refreshBody,
           status: 205,
           handler: async ({ body, principal }) => {
