@@ -45,7 +45,7 @@ export async function startDesktopServer(options: DesktopServerOptions): Promise
   );
   if (notice) logger.warn({ port: server.port }, notice);
   logger.info({ url: server.url, dataDir: config.dataDir }, 'practice server started');
-  return { server, config, keychain, portNotice: notice, saveRecoveryKey: (file) => writeRecoveryKeyFile(file, keys[0]) };
+  return { server, config, keychain, portNotice: notice, saveRecoveryKey: (file) => writeRecoveryKeyFile(file, keys) };
 }
 
 /** Electron's before-quit: holds the quit until the server has stopped (requests finished, database closed), then exits. */

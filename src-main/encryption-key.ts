@@ -104,9 +104,11 @@ function moveIntoKeychain(key: Buffer, plainFile: string, wrappedFile: string, s
 }
 
 /**
- * Writes the key, and nothing else, to a file the therapist keeps apart from the computer (a USB stick, a password
+ * Writes the keys, and nothing else, to a file the therapist keeps apart from the computer (a USB stick, a password
  * manager): placed as `encryption.key` in a data directory, it opens that installation's database and backups.
+ * Every key in use goes in, current first, as in the key file: during a rotation by hand the older one still opens
+ * older values and the email indexes.
  */
-export function writeRecoveryKeyFile(file: string, key: Buffer): void {
-  fs.writeFileSync(file, `${key.toString('base64')}\n`, { mode: 0o600 });
+export function writeRecoveryKeyFile(file: string, keys: Buffer[]): void {
+  fs.writeFileSync(file, keys.map((key) => `${key.toString('base64')}\n`).join(''), { mode: 0o600 });
 }

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { KEY_FILE_NAME } from '../../src-server/crypto/keys.js';
+import { startDesktopServer } from '../../src-main/desktop-server.js';
+import { KEY_FILE_NAME, readKeyFile } from '../../src-server/crypto/keys.js';
+import { createLogger } from '../../src-server/logger.js';
 import { KEYCHAIN_KEY_FILE_NAME, obtainEncryptionKey, writeRecoveryKeyFile } from '../../src-main/encryption-key.js';
 import { keychain } from '../helpers/keychain.js';
 import { tempDataDir } from '../helpers/test-server.js';
@@ -75,10 +77,30 @@ describe('the desktop encryption key', () => {
   it('is restored on another computer from the saved recovery key', () => {
     const original = obtainEncryptionKey({ dataDir: dataDir(), safeStorage: keychain('kwallet5'), platform: 'linux' });
     const newComputer = dataDir();
-    writeRecoveryKeyFile(path.join(newComputer, KEY_FILE_NAME), original.keys[0]);
+    writeRecoveryKeyFile(path.join(newComputer, KEY_FILE_NAME), original.keys);
     const restored = obtainEncryptionKey({ dataDir: newComputer, safeStorage: keychain('gnome_libsecret'), platform: 'linux' });
     expect(restored.keys[0].equals(original.keys[0])).toBe(true);
     expect(restored.status.protection).toBe('keychain');
+  });
+
+  it('saved while the key file holds a new key above the old one, carries both: the data still opens with it', async () => {
+    const userDataDir = dataDir();
+    const folder = path.join(userDataDir, 'data');
+    fs.mkdirSync(folder, { mode: 0o700 });
+    const [newKey, oldKey] = [Buffer.alloc(32, 3), Buffer.alloc(32, 4)];
+    fs.writeFileSync(path.join(folder, KEY_FILE_NAME), `${newKey.toString('base64')}\n${oldKey.toString('base64')}\n`, { mode: 0o600 });
+    const desktop = await startDesktopServer({
+      env: { PORT: '0', HOST: '127.0.0.1', PASSWORD_HASH_COST: '1024', BACKUP_KEEP: '0' },
+      userDataDir,
+      safeStorage: keychain('basic_text'),
+      platform: 'linux',
+      staticDir: path.join(userDataDir, 'no-renderer'),
+      logger: createLogger('silent'),
+    });
+    const elsewhere = dataDir();
+    desktop.saveRecoveryKey(path.join(elsewhere, KEY_FILE_NAME));
+    await desktop.server.stop();
+    expect(readKeyFile(elsewhere)).toEqual([newKey, oldKey]);
   });
 
   it('refuses to start, rather than make a new key, when the keychain that holds it is not available', () => {

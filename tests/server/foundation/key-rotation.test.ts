@@ -246,7 +246,7 @@ describe('npm run rotate-key', () => {
     expect(refused.stderr).toMatch(/^Configuration error: The desktop app keeps this practice's key in the OS keychain/);
 
     // The README's steps: the recovery key saved as the key file, the keychain's copy deleted, then rotate-key.
-    writeRecoveryKeyFile(path.join(dataDir, KEY_FILE_NAME), first.keys[0]);
+    writeRecoveryKeyFile(path.join(dataDir, KEY_FILE_NAME), first.keys);
     fs.rmSync(path.join(dataDir, KEYCHAIN_KEY_FILE_NAME));
     const run = rotateKey();
     expect(run.status, run.stderr).toBe(0);
