@@ -48,6 +48,11 @@ export interface Operation<BodySchema extends z.ZodType = z.ZodType, QuerySchema
   query?: QuerySchema;
   /** Named throttle applied per client IP before the handler runs (e.g. `auth`). */
   throttle?: string;
+  /**
+   * Checked right after authentication, before the body is validated: throws to refuse the caller (e.g. a 404 to
+   * anyone but staff, where even a validation message would show that the route is there for them).
+   */
+  guard?(principal: Principal | null): void;
   /** Success status, documented in the OpenAPI schema. */
   status?: number;
   handler(context: OperationContext<z.output<BodySchema>, z.output<QuerySchema>>): Promise<OperationResult>;

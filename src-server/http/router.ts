@@ -43,6 +43,7 @@ async function runOperation(operation: Operation, req: Request, res: Response, d
   const request = requestInfo(req);
   const principal = await deps.authenticate(req.get('authorization'));
   authorize(operation, principal, request);
+  operation.guard?.(principal);
   if (operation.throttle) await deps.throttles[operation.throttle].hit(request.ip);
   const body = operation.body ? parseBody(operation.body, BODY_METHODS.has(req.method) ? (req.body ?? {}) : {}) : undefined;
   const query = operation.query ? parseInput(operation.query, { ...req.query }) : undefined;

@@ -1,5 +1,6 @@
 // `/api/meetings/appointments/<uuid>/note/`: the session note (staff only; a 404 for everyone else, the client included).
 import type { ServerCore } from '../core.js';
+import { NotFound } from '../http/errors.js';
 import { operation, type Endpoint, type Principal } from '../http/route-table.js';
 import { addAddendum, readNote, signNote, writeNote } from './notes.js';
 import { presentNote } from './presenter.js';
@@ -8,6 +9,11 @@ import { TEMPLATE_FIELDS } from './templates.js';
 
 /** The routes are open to signed-in users only so that a client gets 404 (not 403): a note's existence is private. */
 const STAFF_ONLY = 'Required (Staff users only; anyone else gets 404)';
+
+/** Refuses everyone but staff with 404 before the body is read, so a client learns nothing, not even a 400. */
+function staffElseNotFound(principal: Principal | null): void {
+  if (!principal?.isStaff) throw new NotFound();
+}
 
 export function notesEndpoints(core: ServerCore): Endpoint[] {
   const caller = (principal: Principal | null): Principal => principal!;
@@ -27,11 +33,13 @@ export function notesEndpoints(core: ServerCore): Endpoint[] {
       methods: {
         GET: operation({
           access: 'user',
+          guard: staffElseNotFound,
           summary: "The session's note with its addenda",
           handler: async ({ params, principal }) => ({ body: presentNote(await readNote(core, caller(principal), params.pk)) }),
         }),
         PUT: operation({
           access: 'user',
+          guard: staffElseNotFound,
           summary: "Write the session's note (until it is signed)",
           body: notePut,
           handler: async ({ params, principal, body }) => {
@@ -49,6 +57,7 @@ export function notesEndpoints(core: ServerCore): Endpoint[] {
       methods: {
         POST: operation({
           access: 'user',
+          guard: staffElseNotFound,
           summary: 'Sign and lock the note',
           handler: async ({ params, principal }) => ({ body: presentNote(await signNote(core, caller(principal), params.pk)) }),
         }),
@@ -62,6 +71,7 @@ export function notesEndpoints(core: ServerCore): Endpoint[] {
       methods: {
         POST: operation({
           access: 'user',
+          guard: staffElseNotFound,
           summary: 'Add an addendum to a signed note',
           body: addendumBody,
           status: 201,

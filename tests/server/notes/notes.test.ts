@@ -102,6 +102,12 @@ describe('a client and notes', () => {
     expect((await api.get(`/api/meetings/appointments/${session}/`)).body).not.toHaveProperty('note');
   });
 
+  it('gets 404, not a 400, even for a body that is not valid', async () => {
+    const api = await as(ts, client);
+    expect((await api.put(noteUrl(session), { template: 'birp', fields: 'x' })).status).toBe(404);
+    expect((await api.post(`${noteUrl(session)}addenda/`, { text: '' })).status).toBe(404);
+  });
+
   it('an anonymous caller gets 401', async () => {
     expect((await ts.api.get(noteUrl(session))).status).toBe(401);
   });
