@@ -22,7 +22,8 @@ export interface CoreOptions {
 
 export async function openCore(config: ServerConfig, options: CoreOptions = {}): Promise<ServerCore> {
   fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
-  const keys = options.encryptionKeys ?? (config.encryptionKey ? [config.encryptionKey] : readKeys(() => loadOrCreateKeyFile(config.dataDir)));
+  const keys =
+    options.encryptionKeys ?? (config.encryptionKey ? [config.encryptionKey] : readKeys(() => loadOrCreateKeyFile(config.dataDir)));
   const clock = options.clock ?? systemClock;
   const cipher = new FieldCipher(keys);
   const db = await openDatabase(config.databaseUrl, cipher);

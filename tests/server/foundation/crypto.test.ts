@@ -79,7 +79,10 @@ describe('the crypto layer', () => {
     const dir = path.resolve(import.meta.dirname, '../../../src-server/crypto');
     for (const file of fs.readdirSync(dir)) {
       const imports = [...fs.readFileSync(path.join(dir, file), 'utf8').matchAll(/from '([^']+)'/g)].map((match) => match[1]);
-      expect(imports.filter((source) => !source.startsWith('node:') && !/^\.\/[\w-]+\.js$/.test(source)), file).toEqual([]);
+      expect(
+        imports.filter((source) => !source.startsWith('node:') && !/^\.\/[\w-]+\.js$/.test(source)),
+        file,
+      ).toEqual([]);
     }
   });
 });
