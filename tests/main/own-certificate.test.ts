@@ -11,7 +11,27 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 function selfSigned(name: string): string {
   const certFile = path.join(dir, `${name}.crt`);
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', `/CN=${name}`, '-keyout', path.join(dir, `${name}.key`), '-out', certFile], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      `/CN=${name}`,
+      '-keyout',
+      path.join(dir, `${name}.key`),
+      '-out',
+      certFile,
+    ],
+    { stdio: 'ignore' },
+  );
   return fs.readFileSync(certFile, 'utf8');
 }
 

@@ -17,15 +17,37 @@ const dir = tempDataDir();
 function makeCertificate(name: string): { certFile: string; keyFile: string } {
   const certFile = path.join(dir, `${name}.crt`);
   const keyFile = path.join(dir, `${name}.key`);
-  execFileSync('openssl', [
-    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
-    '-subj', '/CN=practice.test', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost',
-    '-keyout', keyFile, '-out', certFile,
-  ], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=practice.test',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1,DNS:localhost',
+      '-keyout',
+      keyFile,
+      '-out',
+      certFile,
+    ],
+    { stdio: 'ignore' },
+  );
   return { certFile, keyFile };
 }
 
-function get(url: string, ca?: Buffer, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function get(
+  url: string,
+  ca?: Buffer,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     const client = url.startsWith('https:') ? https : http;
     const req = client.get(url, { ca, headers }, (res) => {
@@ -85,12 +107,17 @@ describe('without a certificate', () => {
 
 describe('a certificate that cannot be used stops start-up with one clear line', () => {
   const start = (env: Record<string, string>) =>
-    startPracticeServer({ config: loadConfig({ DATA_DIR: tempDataDir(), PORT: '0', HOST: '127.0.0.1', ...env }), logger: createLogger('silent') });
+    startPracticeServer({
+      config: loadConfig({ DATA_DIR: tempDataDir(), PORT: '0', HOST: '127.0.0.1', ...env }),
+      logger: createLogger('silent'),
+    });
 
   it('an unreadable file', async () => {
     const missing = path.join(dir, 'missing.crt');
     await expect(start({ TLS_CERT_FILE: missing, TLS_KEY_FILE: certificate.keyFile })).rejects.toThrow(ConfigError);
-    await expect(start({ TLS_CERT_FILE: missing, TLS_KEY_FILE: certificate.keyFile })).rejects.toThrow(`TLS_CERT_FILE ${missing} cannot be read (ENOENT)`);
+    await expect(start({ TLS_CERT_FILE: missing, TLS_KEY_FILE: certificate.keyFile })).rejects.toThrow(
+      `TLS_CERT_FILE ${missing} cannot be read (ENOENT)`,
+    );
   });
 
   it('a key that does not belong to the certificate', async () => {

@@ -38,14 +38,20 @@ describe('behind a tunnel (TRUST_PROXY=1)', () => {
   it('a caller who rotates the left-most X-Forwarded-For still meets the auth throttle', async () => {
     const statuses: number[] = [];
     for (let i = 1; i <= 4; i++) {
-      const res = await ts.api.post('/api/auth/forgot-password/').set(throughTunnel(`10.0.0.${i}`)).send({ email: `nobody${i}@example.com` });
+      const res = await ts.api
+        .post('/api/auth/forgot-password/')
+        .set(throughTunnel(`10.0.0.${i}`))
+        .send({ email: `nobody${i}@example.com` });
       statuses.push(res.status);
     }
     expect(statuses).toEqual([200, 200, 200, 429]);
   });
 
   it('another client behind the same tunnel has its own budget', async () => {
-    const res = await ts.api.post('/api/auth/forgot-password/').set('X-Forwarded-For', '203.0.113.50').send({ email: 'someone@example.com' });
+    const res = await ts.api
+      .post('/api/auth/forgot-password/')
+      .set('X-Forwarded-For', '203.0.113.50')
+      .send({ email: 'someone@example.com' });
     expect(res.status).toBe(200);
   });
 
@@ -71,7 +77,10 @@ describe('with TRUST_PROXY naming the tunnel agent (loopback)', () => {
     try {
       const statuses: number[] = [];
       for (let i = 1; i <= 3; i++) {
-        const res = await ts.api.post('/api/auth/forgot-password/').set('X-Forwarded-For', `10.0.0.${i}, 198.51.100.8`).send({ email: `agent${i}@example.com` });
+        const res = await ts.api
+          .post('/api/auth/forgot-password/')
+          .set('X-Forwarded-For', `10.0.0.${i}, 198.51.100.8`)
+          .send({ email: `agent${i}@example.com` });
         statuses.push(res.status);
       }
       expect(statuses).toEqual([200, 200, 429]);
@@ -128,7 +137,11 @@ describe('every API answer', () => {
   });
 
   it('an unknown path under /api is JSON for every method and any letter case', async () => {
-    for (const res of [await ts.api.post('/api/no-such-thing/').send({}), await ts.api.delete('/api/auth/nothing'), await ts.api.get('/API/nothing/')]) {
+    for (const res of [
+      await ts.api.post('/api/no-such-thing/').send({}),
+      await ts.api.delete('/api/auth/nothing'),
+      await ts.api.get('/API/nothing/'),
+    ]) {
       expect(res.status).toBe(404);
       expect(res.type).toBe('application/json');
       expect(res.body).toEqual({ detail: 'Not found.' });
