@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
 import { authApi } from '../api/auth';
+import { accountKeys } from '../features/accounts/query-keys';
 import { sessionStore } from '../api/session';
 import { homePath, useSession } from '../api/useSession';
 
@@ -11,7 +12,7 @@ import { homePath, useSession } from '../api/useSession';
  * noticed (and signed out by the API client) even on pages that make no other authenticated request.
  */
 function useFreshProfile(enabled: boolean): void {
-  const profile = useQuery({ queryKey: ['profile'], queryFn: authApi.profile, enabled, staleTime: 60_000, refetchInterval: 5 * 60_000 });
+  const profile = useQuery({ queryKey: accountKeys.profile(), queryFn: authApi.profile, enabled, staleTime: 60_000, refetchInterval: 5 * 60_000 });
   useEffect(() => {
     if (profile.data) sessionStore.updateUser(profile.data.user);
   }, [profile.data]);

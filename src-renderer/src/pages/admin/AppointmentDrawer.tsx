@@ -1,6 +1,7 @@
 // One appointment in a side drawer: the client's wishes and reason, and schedule or reject while it is pending.
 import { useQuery } from '@tanstack/react-query';
 import { meetingsApi } from '../../api/meetings';
+import { appointmentKeys } from '../../features/sessions/query-keys';
 import { Dialog } from '../../components/Dialog';
 import { JoinButton } from '../../components/JoinButton';
 import { StatusBadge } from '../../components/StatusBadge';
@@ -13,7 +14,7 @@ import { ScheduleForm } from './ScheduleForm';
 export function AppointmentDrawer({ appointmentId, onClose }: { appointmentId: string | null; onClose: () => void }) {
   const zone = usePracticeZone();
   const appointment = useQuery({
-    queryKey: ['appointment', appointmentId],
+    queryKey: appointmentKeys.detail(appointmentId),
     queryFn: () => meetingsApi.appointment(appointmentId!),
     enabled: appointmentId !== null,
   });

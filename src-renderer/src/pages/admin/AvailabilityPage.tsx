@@ -1,7 +1,8 @@
 // When clients may ask for sessions: the weekly days, and single dates blocked (holidays, training days).
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { meetingsApi } from '../../api/meetings';
+import { availabilityKeys } from '../../features/sessions/query-keys';
 import { TextField } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { Empty, QueryView } from '../../components/States';
@@ -12,8 +13,7 @@ import { formatDay } from '../../lib/practice-time';
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 function WeeklyDays() {
-  const queryClient = useQueryClient();
-  const weekly = useQuery({ queryKey: ['availability'], queryFn: meetingsApi.availability });
+  const weekly = useQuery({ queryKey: availabilityKeys.weekly(), queryFn: meetingsApi.availability });
   const [days, setDays] = useState<number[]>([]);
   useEffect(() => {
     if (weekly.data) setDays(weekly.data.available_days);
@@ -21,8 +21,8 @@ function WeeklyDays() {
   const save = useAction({
     run: () => meetingsApi.setAvailability([...days].sort()),
     done: (saved) => (saved.available_days_display.length ? `Clients can now ask for ${saved.available_days_display.join(', ')}.` : 'No weekday is open for requests now.'),
-    refreshes: [['available-dates']],
-    after: (saved) => queryClient.setQueryData(['availability'], saved),
+    stores: () => availabilityKeys.weekly(),
+    invalidates: [availabilityKeys.availableDates()],
   });
   return (
     <form className="card stack" onSubmit={onSubmit(save.mutate)} aria-labelledby="weekly-title">
@@ -53,17 +53,17 @@ function WeeklyDays() {
 }
 
 function BlockedDates() {
-  const blocked = useQuery({ queryKey: ['blocked-dates'], queryFn: meetingsApi.blockedDates });
+  const blocked = useQuery({ queryKey: availabilityKeys.blockedDates(), queryFn: meetingsApi.blockedDates });
   const empty = { date: '', note: '' };
   const { values, setValues, bind } = useFields(empty);
-  const refreshes = [['blocked-dates'], ['available-dates']];
+  const invalidates = [availabilityKeys.blockedDates(), availabilityKeys.availableDates()];
   const block = useAction({
     run: () => meetingsApi.blockDate(values.date, values.note),
     done: (added) => `${formatDay(added.date)} is blocked.`,
-    refreshes,
+    invalidates,
     after: () => setValues(empty),
   });
-  const unblock = useAction({ run: meetingsApi.unblockDate, done: (_, day) => `${formatDay(day)} is open again.`, refreshes });
+  const unblock = useAction({ run: meetingsApi.unblockDate, done: (_, day) => `${formatDay(day)} is open again.`, invalidates });
   return (
     <div className="card stack">
       <h2 id="blocked-title">Blocked dates</h2>

@@ -1,6 +1,7 @@
 // The mail outbox: what was sent, what waits, what failed and why, and a retry for failed mail.
 import { useQuery } from '@tanstack/react-query';
 import { adminApi } from '../../api/admin';
+import { practiceKeys } from '../../features/practice/query-keys';
 import type { MailStatus } from '@shared/api-types';
 import { DataTable } from '../../components/DataTable';
 import { SegmentedFilter } from '../../components/SegmentedFilter';
@@ -22,11 +23,11 @@ const BADGE: Record<MailStatus, string> = { queued: 'badge-pending', sending: 'b
 export function OutboxPage() {
   const zone = usePracticeZone();
   const { filter, setFilter, page, setPage } = usePagedFilter<{ status?: MailStatus }>({});
-  const mails = useQuery({ queryKey: ['outbox', filter, page], queryFn: () => adminApi.outbox(filter.status, page), refetchInterval: 10_000 });
+  const mails = useQuery({ queryKey: practiceKeys.outboxPage(filter.status, page), queryFn: () => adminApi.outbox(filter.status, page), refetchInterval: 10_000 });
   const retry = useAction({
     run: adminApi.retryMail,
     done: (mail) => `The mail to ${mail.recipient} is queued again.`,
-    refreshes: [['outbox']],
+    invalidates: [practiceKeys.outbox()],
   });
   return (
     <section aria-labelledby="outbox-title">

@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { meetingsApi } from '../../api/meetings';
+import { appointmentKeys } from '../../features/sessions/query-keys';
 import type { AppointmentStatus } from '@shared/api-types';
 import { DataTable } from '../../components/DataTable';
 import { SearchForm } from '../../components/SearchForm';
@@ -26,7 +27,7 @@ export function RequestsPage() {
   const { status, email } = filter;
   const [openId, setOpenId] = useState<string | null>(null);
   const appointments = useQuery({
-    queryKey: ['appointments', filter, page],
+    queryKey: appointmentKeys.list({ ...filter, page }),
     queryFn: () => meetingsApi.appointments({ ...filter, page }),
   });
   return (

@@ -1,6 +1,7 @@
 // Upcoming sessions, soonest first, grouped by day, with "Join" while each one's join window is open.
 import { useQuery } from '@tanstack/react-query';
 import { meetingsApi } from '../../api/meetings';
+import { appointmentKeys } from '../../features/sessions/query-keys';
 import type { Appointment } from '@shared/api-types';
 import { JoinButton } from '../../components/JoinButton';
 import { StatusBadge } from '../../components/StatusBadge';
@@ -22,7 +23,7 @@ function byDay(appointments: Appointment[], zone: string): [string, Appointment[
 export function SessionsPage() {
   const zone = usePracticeZone();
   const scheduled = useQuery({
-    queryKey: ['appointments', { status: 'scheduled', page_size: 100 }],
+    queryKey: appointmentKeys.list({ status: 'scheduled', page_size: 100 }),
     queryFn: () => meetingsApi.appointments({ status: 'scheduled', page_size: 100 }),
     refetchInterval: POLL_MS,
     select: (page) =>

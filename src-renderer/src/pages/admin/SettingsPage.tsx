@@ -1,7 +1,8 @@
 // Practice settings with where each value comes from (environment values are fixed), and the LAN addresses with QR codes.
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { adminApi } from '../../api/admin';
+import { practiceKeys } from '../../features/practice/query-keys';
+import { availabilityKeys } from '../../features/sessions/query-keys';
 import type { SettingKey, SettingsResponse } from '@shared/api-types';
 import { TextField } from '../../components/Field';
 import { FormError } from '../../components/FormError';
@@ -27,7 +28,6 @@ function valuesOf(settings: SettingsResponse): Record<SettingKey, string> {
 }
 
 function SettingsForm({ settings }: { settings: SettingsResponse }) {
-  const queryClient = useQueryClient();
   const [values, setValues] = useState(() => valuesOf(settings));
   useEffect(() => setValues(valuesOf(settings)), [settings]);
   const save = useAction({
@@ -39,8 +39,9 @@ function SettingsForm({ settings }: { settings: SettingsResponse }) {
       return adminApi.updateSettings(changes);
     },
     done: () => 'Settings saved.',
-    refreshes: [['available-dates']],
-    after: (saved) => queryClient.setQueryData(['settings'], saved),
+    stores: () => practiceKeys.settings(),
+    // The time zone decides which dates clients may book.
+    invalidates: [availabilityKeys.availableDates()],
   });
   return (
     <form className="card stack" onSubmit={onSubmit(save.mutate)} noValidate aria-labelledby="settings-form-title">

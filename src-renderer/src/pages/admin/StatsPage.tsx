@@ -2,13 +2,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { meetingsApi } from '../../api/meetings';
+import { appointmentKeys } from '../../features/sessions/query-keys';
 import { StatFigures } from '../../components/StatFigures';
 import { Loading, QueryView } from '../../components/States';
 
 const TrendChart = lazy(() => import('./TrendChart'));
 
 export function StatsPage() {
-  const stats = useQuery({ queryKey: ['stats'], queryFn: meetingsApi.stats });
+  const stats = useQuery({ queryKey: appointmentKeys.stats(), queryFn: meetingsApi.stats });
   return (
     <section aria-labelledby="stats-title" className="stack">
       <h1 id="stats-title">Stats</h1>

@@ -2,6 +2,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { authApi } from '../../api/auth';
+import { accountKeys } from '../../features/accounts/query-keys';
+import { appointmentKeys } from '../../features/sessions/query-keys';
 import type { User } from '@shared/api-types';
 import { useSession } from '../../api/useSession';
 import { DataTable } from '../../components/DataTable';
@@ -21,7 +23,7 @@ function DeleteDialog({ user, onClose }: { user: User | null; onClose: () => voi
   const remove = useAction({
     run: authApi.deleteUser,
     done: (answer) => answer.message,
-    refreshes: [['users'], ['appointments'], ['stats']],
+    invalidates: [accountKeys.lists(), appointmentKeys.all],
     after: onClose,
   });
   return (
@@ -51,8 +53,8 @@ export function UsersPage() {
   const { filter, setFilter, page, setPage } = usePagedFilter({ search: '' });
   const { search } = filter;
   const [deleting, setDeleting] = useState<User | null>(null);
-  const users = useQuery({ queryKey: ['users', filter, page], queryFn: () => authApi.users(search, page) });
-  const toggle = useAction({ run: authApi.toggleActive, done: (answer) => answer.message, refreshes: [['users']] });
+  const users = useQuery({ queryKey: accountKeys.list(search, page), queryFn: () => authApi.users(search, page) });
+  const toggle = useAction({ run: authApi.toggleActive, done: (answer) => answer.message, invalidates: [accountKeys.lists()] });
   return (
     <section aria-labelledby="users-title">
       <h1 id="users-title">Users</h1>

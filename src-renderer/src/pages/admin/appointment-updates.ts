@@ -1,14 +1,13 @@
 // Scheduling and rejecting: the drawer shows the answer at once, and every list and figure of appointments asks again.
-import { useQueryClient } from '@tanstack/react-query';
 import type { Appointment } from '@shared/api-types';
 import { useAction } from '../../components/useAction';
+import { appointmentKeys } from '../../features/sessions/query-keys';
 
 export function useAppointmentAction(run: () => Promise<Appointment>, done: (appointment: Appointment) => string) {
-  const queryClient = useQueryClient();
   return useAction({
     run,
     done,
-    refreshes: [['appointments'], ['stats']],
-    after: (appointment) => queryClient.setQueryData(['appointment', appointment.id], appointment),
+    stores: (appointment) => appointmentKeys.detail(appointment.id),
+    invalidates: [appointmentKeys.all],
   });
 }

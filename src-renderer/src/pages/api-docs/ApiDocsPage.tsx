@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { apiRoot } from '../../api/api-root';
+import { practiceKeys } from '../../features/practice/query-keys';
 import { QueryView } from '../../components/States';
 import { curlExample, humanKey, matches, readGuides, readSections, type EndpointDoc, type Json } from './api-document';
 import { JsonView } from './JsonView';
@@ -113,7 +114,7 @@ function ApiReference({ document }: { document: { [key: string]: Json } }) {
 }
 
 export function ApiDocsPage() {
-  const document = useQuery({ queryKey: ['api-root'], queryFn: apiRoot });
+  const document = useQuery({ queryKey: practiceKeys.apiRoot(), queryFn: apiRoot });
   return (
     <div className="docs-shell">
       <header className="app-header">

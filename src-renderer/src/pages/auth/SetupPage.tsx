@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Navigate, useNavigate } from 'react-router-dom';
 import { authApi, setupApi, type SetupInput } from '../../api/auth';
 import { sessionStore } from '../../api/session';
+import { accountKeys } from '../../features/accounts/query-keys';
 import type { SettingKey } from '@shared/api-types';
 import { TextField } from '../../components/Field';
 import { FormError } from '../../components/FormError';
@@ -25,7 +26,7 @@ export function SetupPage() {
   const navigate = useNavigate();
   const toast = useToast();
   const queryClient = useQueryClient();
-  const state = useQuery({ queryKey: ['setup'], queryFn: setupApi.state, retry: false });
+  const state = useQuery({ queryKey: accountKeys.setup(), queryFn: setupApi.state, retry: false });
   // In the desktop window the bridge knows the setup secret; a browser on this computer asks the therapist for it.
   const bridge = desktopBridge();
   const { values: account, bind } = useFields({ setup_secret: '', email: '', first_name: '', last_name: '', password: '', password2: '' });
@@ -42,7 +43,7 @@ export function SetupPage() {
     },
     onSuccess: (signedIn) => {
       sessionStore.signIn(signedIn);
-      queryClient.setQueryData(['setup'], { needs_setup: false, settings: null });
+      queryClient.setQueryData(accountKeys.setup(), { needs_setup: false, settings: null });
       toast.success('Your practice is ready.');
       navigate('/admin/', { replace: true });
     },

@@ -5,6 +5,7 @@ import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { authApi, setupApi } from '../../api/auth';
 import { ApiError } from '../../api/errors';
 import { sessionStore } from '../../api/session';
+import { accountKeys } from '../../features/accounts/query-keys';
 import { homePath, useSession } from '../../api/useSession';
 import { TextField } from '../../components/Field';
 import { FormError } from '../../components/FormError';
@@ -33,7 +34,7 @@ export function SignInPage() {
   const [password, setPassword] = useState('');
   const [endedReason] = useState(() => sessionStore.takeEndedReason());
   // Only the practice computer may answer; from anywhere else the question is refused, which means "no".
-  const setup = useQuery({ queryKey: ['setup'], queryFn: setupApi.state, retry: false });
+  const setup = useQuery({ queryKey: accountKeys.setup(), queryFn: setupApi.state, retry: false });
   const signIn = useMutation({
     mutationFn: () => authApi.login(email, password),
     // Signed in, the page redirects itself (below).

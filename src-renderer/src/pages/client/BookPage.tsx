@@ -1,14 +1,15 @@
 // Booking: pick up to five of the open dates, the times of day that suit, a reason; the therapist then schedules it.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { meetingsApi } from '../../api/meetings';
+import { useAction } from '../../components/useAction';
+import { appointmentKeys, availabilityKeys } from '../../features/sessions/query-keys';
 import type { TimeSlot } from '@shared/api-types';
 import { useSession } from '../../api/useSession';
 import { fieldMessages, TextArea, TextField } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { Empty, QueryView } from '../../components/States';
-import { useToast } from '../../components/Toasts';
 import { onSubmit, toggled, useFields } from '../../lib/forms';
 import { formatDay, TIME_SLOT_LABELS } from '../../lib/practice-time';
 
@@ -25,9 +26,7 @@ function byMonth(days: string[]): [string, string[]][] {
 export function BookPage() {
   const session = useSession();
   const navigate = useNavigate();
-  const toast = useToast();
-  const queryClient = useQueryClient();
-  const dates = useQuery({ queryKey: ['available-dates'], queryFn: meetingsApi.availableDates });
+  const dates = useQuery({ queryKey: availabilityKeys.availableDates(), queryFn: meetingsApi.availableDates });
   const user = session?.user;
   const { values: contact, bind } = useFields({
     first_name: user?.first_name ?? '',
@@ -38,14 +37,12 @@ export function BookPage() {
   });
   const [preferredDates, setPreferredDates] = useState<string[]>([]);
   const [slots, setSlots] = useState<TimeSlot[]>([]);
-  const book = useMutation({
-    mutationFn: () => meetingsApi.book({ ...contact, preferred_dates: preferredDates, preferred_time_slots: slots }),
-    onSuccess: () => {
-      toast.success('Your request is sent. You will get an email once the therapist has scheduled it.');
-      void queryClient.invalidateQueries({ queryKey: ['my-appointments'] });
-      void queryClient.invalidateQueries({ queryKey: ['my-stats'] });
-      navigate('/client/appointments');
-    },
+  const book = useAction({
+    run: () => meetingsApi.book({ ...contact, preferred_dates: preferredDates, preferred_time_slots: slots }),
+    done: () => 'Your request is sent. You will get an email once the therapist has scheduled it.',
+    invalidates: [appointmentKeys.mine()],
+    after: () => navigate('/client/appointments'),
+    errorsInForm: true,
   });
   const dateErrors = fieldMessages(book.error, 'preferred_dates');
   const slotErrors = fieldMessages(book.error, 'preferred_time_slots');

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { meetingsApi } from '../../api/meetings';
+import { appointmentKeys } from '../../features/sessions/query-keys';
 import type { Appointment } from '@shared/api-types';
 import { JoinButton } from '../../components/JoinButton';
 import { Pager } from '../../components/Pager';
@@ -16,7 +17,7 @@ const POLL_MS = 30_000;
 
 function ScheduledTime({ appointment }: { appointment: Appointment }) {
   // The meeting info names the time in the practice's zone, which clients cannot look up themselves.
-  const info = useQuery({ queryKey: ['meeting', appointment.id, appointment.scheduled_datetime], queryFn: () => meetingsApi.meetingInfo(appointment.id) });
+  const info = useQuery({ queryKey: appointmentKeys.meetingInfo(appointment.id, appointment.scheduled_datetime), queryFn: () => meetingsApi.meetingInfo(appointment.id) });
   if (!info.data) return <p className="muted">Loading the time…</p>;
   return (
     <>
@@ -54,8 +55,8 @@ function AppointmentCard({ appointment }: { appointment: Appointment }) {
 
 export function MyAppointmentsPage() {
   const [page, setPage] = useState(1);
-  const appointments = useQuery({ queryKey: ['my-appointments', page], queryFn: () => meetingsApi.myAppointments(page), refetchInterval: POLL_MS });
-  const stats = useQuery({ queryKey: ['my-stats'], queryFn: meetingsApi.myStats });
+  const appointments = useQuery({ queryKey: appointmentKeys.myList(page), queryFn: () => meetingsApi.myAppointments(page), refetchInterval: POLL_MS });
+  const stats = useQuery({ queryKey: appointmentKeys.myStats(), queryFn: meetingsApi.myStats });
   return (
     <section aria-labelledby="mine-title">
       <div className="page-head">
