@@ -1,5 +1,4 @@
 // HTTPS on the server's own port with TLS_CERT_FILE/TLS_KEY_FILE, proved with a certificate made for the test.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
@@ -8,40 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src-server/config.js';
 import { createLogger } from '../../src-server/logger.js';
 import { startPracticeServer } from '../../src-server/server.js';
+import { makeSelfSignedCertificate, noOpensslReason } from '../helpers/certificates.js';
 import { startTestServer, tempDataDir, type TestServer } from '../helpers/test-server.js';
 import { createAccount } from '../helpers/users.js';
 
 const dir = tempDataDir();
 
-/** A self-signed certificate for 127.0.0.1 and localhost, made with the openssl command line. */
-function makeCertificate(name: string): { certFile: string; keyFile: string } {
-  const certFile = path.join(dir, `${name}.crt`);
-  const keyFile = path.join(dir, `${name}.key`);
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:prime256v1',
-      '-nodes',
-      '-days',
-      '1',
-      '-subj',
-      '/CN=practice.test',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1,DNS:localhost',
-      '-keyout',
-      keyFile,
-      '-out',
-      certFile,
-    ],
-    { stdio: 'ignore' },
-  );
-  return { certFile, keyFile };
-}
+const makeCertificate = (name: string) => makeSelfSignedCertificate(dir, name);
+const suite = noOpensslReason ? describe.skip : describe;
+if (noOpensslReason) console.warn(`HTTPS tests skipped: ${noOpensslReason}`);
 
 function get(
   url: string,
@@ -59,10 +33,10 @@ function get(
   });
 }
 
-const certificate = makeCertificate('practice');
+const certificate = noOpensslReason ? { certFile: '', keyFile: '' } : makeCertificate('practice');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-describe('with TLS_CERT_FILE and TLS_KEY_FILE', () => {
+suite('with TLS_CERT_FILE and TLS_KEY_FILE', () => {
   let ts: TestServer;
   beforeAll(async () => {
     ts = await startTestServer({ env: { TLS_CERT_FILE: certificate.certFile, TLS_KEY_FILE: certificate.keyFile } });
@@ -105,7 +79,7 @@ describe('without a certificate', () => {
   });
 });
 
-describe('a certificate that cannot be used stops start-up with one clear line', () => {
+suite('a certificate that cannot be used stops start-up with one clear line', () => {
   const start = (env: Record<string, string>) =>
     startPracticeServer({
       config: loadConfig({ DATA_DIR: tempDataDir(), PORT: '0', HOST: '127.0.0.1', ...env }),
