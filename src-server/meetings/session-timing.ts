@@ -57,6 +57,6 @@ export async function assertNotBlocked(core: ServerCore, start: Date, zone: stri
   if (allowBlockedDate) return;
   const day = practiceDay(start, zone).toISODate()!;
   if (await core.db.models.BlockedDate.findByPk(day, { transaction })) {
-    throw new ApiError(409, { detail: `${day} is a blocked date. Send allow_blocked_date: true to book it anyway.`, code: 'blocked_date', date: day });
+    throw new ApiError(409, { detail: `${day} is a blocked date (allow_blocked_date: true books it anyway).`, code: 'blocked_date', date: day });
   }
 }

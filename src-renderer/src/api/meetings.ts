@@ -5,8 +5,10 @@ import type {
   AppointmentStats,
   AppointmentStatus,
   BlockedDate,
+  Attendance,
   MeetingInfo,
   Page,
+  PracticeInfo,
   TimeSlot,
   WeeklyAvailability,
 } from '@shared/api-types';
@@ -37,19 +39,32 @@ export const meetingsApi = {
   appointments: (filter: AppointmentFilter) =>
     request<Page<Appointment>>('/api/meetings/appointments/', { query: { ...filter } }),
   appointment: (id: string) => request<Appointment>(`/api/meetings/appointments/${id}/`),
-  schedule: (id: string, scheduled_datetime: string, scheduled_duration: number) =>
+  schedule: (id: string, scheduled_datetime: string, scheduled_duration: number, allow_blocked_date = false) =>
     request<Appointment>(`/api/meetings/appointments/${id}/schedule/`, {
       method: 'POST',
-      body: { scheduled_datetime, scheduled_duration },
+      body: { scheduled_datetime, scheduled_duration, allow_blocked_date },
     }),
   reject: (id: string, rejection_reason: string) =>
     request<Appointment>(`/api/meetings/appointments/${id}/reject/`, { method: 'POST', body: { rejection_reason } }),
+  cancel: (id: string, reason: string) =>
+    request<Appointment>(`/api/meetings/appointments/${id}/cancel/`, { method: 'POST', body: { reason } }),
+  reschedule: (id: string, scheduled_datetime: string, scheduled_duration: number, allow_blocked_date = false) =>
+    request<Appointment>(`/api/meetings/appointments/${id}/reschedule/`, {
+      method: 'POST',
+      body: { scheduled_datetime, scheduled_duration, allow_blocked_date },
+    }),
+  requestReschedule: (id: string, input: BookingInput) =>
+    request<Appointment>(`/api/meetings/appointments/${id}/request-reschedule/`, { method: 'POST', body: input }),
+  recordAttendance: (id: string, attendance: Attendance) =>
+    request<Appointment>(`/api/meetings/appointments/${id}/attendance/`, { method: 'POST', body: { attendance } }),
+  practice: () => request<PracticeInfo>('/api/meetings/practice/', { auth: false }),
   stats: () => request<AppointmentStats>('/api/meetings/appointments/stats/'),
   availability: () => request<WeeklyAvailability>('/api/meetings/admin/availability/'),
   setAvailability: (available_days: number[]) =>
     request<WeeklyAvailability>('/api/meetings/admin/availability/', { method: 'PUT', body: { available_days } }),
   blockedDates: () => request<Page<BlockedDate>>('/api/meetings/admin/blocked-dates/', { query: { page_size: 100 } }),
-  blockDate: (date: string, note: string) =>
-    request<BlockedDate>('/api/meetings/admin/blocked-dates/', { method: 'POST', body: { date, note } }),
+  /** `on_existing_sessions`: what becomes of the sessions on that date (without it, a 409 sessions_on_date lists them). */
+  blockDate: (date: string, note: string, on_existing_sessions?: 'keep' | 'cancel') =>
+    request<BlockedDate>('/api/meetings/admin/blocked-dates/', { method: 'POST', body: { date, note, on_existing_sessions } }),
   unblockDate: (date: string) => request<void>(`/api/meetings/admin/blocked-dates/${date}/`, { method: 'DELETE' }),
 };

@@ -1,5 +1,7 @@
 // Short confirmations and failures after every action, announced to screen readers, gone after a few seconds.
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+// One at a time (a newer one replaces it, so they never pile up over buttons), in the browser's top layer as a
+// manual popover, so it shows above an open drawer or dialog (those sit in the top layer too).
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 
 type ToastKind = 'success' | 'error' | 'info';
 
@@ -25,11 +27,19 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const push = useCallback(
     (kind: ToastKind, text: string) => {
       const id = nextId++;
-      setToasts((all) => [...all.slice(-3), { id, kind, text }]);
+      setToasts([{ id, kind, text }]);
       window.setTimeout(() => dismiss(id), SHOW_MS);
     },
     [dismiss],
   );
+  const layer = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = layer.current;
+    if (!element || typeof element.showPopover !== 'function') return;
+    // Shown again on every toast: the top layer stacks by the order of showing, so it lands above a dialog opened since.
+    if (element.matches(':popover-open')) element.hidePopover();
+    if (toasts.length > 0) element.showPopover();
+  }, [toasts]);
   const toaster = useMemo<Toaster>(
     () => ({ success: (text) => push('success', text), error: (text) => push('error', text), info: (text) => push('info', text) }),
     [push],
@@ -37,7 +47,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={toaster}>
       {children}
-      <div className="toasts" role="status" aria-live="polite">
+      <div ref={layer} popover="manual" className="toasts" role="status" aria-live="polite">
         {toasts.map((toast) => (
           <div key={toast.id} className={`toast toast-${toast.kind}`}>
             <span>{toast.text}</span>

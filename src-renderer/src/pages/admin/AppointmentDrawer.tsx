@@ -1,4 +1,5 @@
-// One appointment in a side drawer: the client's wishes and reason, and schedule or reject while it is pending.
+// One appointment in a side drawer: who booked it (the account first), the wishes and reason, and what staff can do
+// at its stage: schedule or reject a request; move or cancel a session before it starts; record attendance after.
 import { useQuery } from '@tanstack/react-query';
 import { meetingsApi } from '../../api/meetings';
 import { appointmentKeys } from '../../features/sessions/query-keys';
@@ -6,10 +7,13 @@ import { Dialog } from '../../components/Dialog';
 import { JoinButton } from '../../components/JoinButton';
 import { StatusBadge } from '../../components/StatusBadge';
 import { QueryView } from '../../components/States';
-import { formatDateTime, formatDay, TIME_SLOT_LABELS } from '../../lib/practice-time';
+import { clientName, formatDateTime, formatDay, TIME_SLOT_LABELS } from '../../lib/practice-time';
 import { usePracticeZone } from './practice-zone';
 import { RejectForm } from './RejectForm';
 import { ScheduleForm } from './ScheduleForm';
+import { AttendanceActions, CancelSessionForm, RescheduleForm } from './SessionActions';
+
+const CANCELLED_BY = { client: 'by the client', staff: 'by the practice', reschedule: 'replaced by a new time the client asked for' } as const;
 
 export function AppointmentDrawer({ appointmentId, onClose }: { appointmentId: string | null; onClose: () => void }) {
   const zone = usePracticeZone();
@@ -19,7 +23,7 @@ export function AppointmentDrawer({ appointmentId, onClose }: { appointmentId: s
     enabled: appointmentId !== null,
   });
   return (
-    <Dialog open={appointmentId !== null} title="Appointment request" onClose={onClose} variant="drawer">
+    <Dialog open={appointmentId !== null} title={appointment.data?.status === 'pending_review' || !appointment.data ? 'Appointment request' : 'Session'} onClose={onClose} variant="drawer">
       <QueryView query={appointment}>
         {(data) => (
           <div className="stack">
@@ -30,14 +34,36 @@ export function AppointmentDrawer({ appointmentId, onClose }: { appointmentId: s
             <dl className="details">
               <dt>Client</dt>
               <dd>
-                {data.first_name} {data.last_name}
+                {clientName(data)}
+                {data.account && (
+                  <>
+                    {' · '}
+                    <a href={`mailto:${data.account.email}`}>{data.account.email}</a>
+                  </>
+                )}
               </dd>
-              <dt>Email</dt>
-              <dd>
-                <a href={`mailto:${data.email}`}>{data.email}</a>
-              </dd>
+              {data.contact_differs && (
+                <>
+                  <dt>Booked for</dt>
+                  <dd>
+                    <span className="booked-for">
+                      Booked by {clientName(data)} for {data.first_name} {data.last_name}
+                    </span>
+                    <br />
+                    <span className="muted small">
+                      Contact typed in the booking: <a href={`mailto:${data.email}`}>{data.email}</a>
+                    </span>
+                  </dd>
+                </>
+              )}
               <dt>Phone</dt>
               <dd>{data.phone ?? '—'}</dd>
+              {data.reschedule_of && data.status === 'pending_review' && (
+                <>
+                  <dt>Request</dt>
+                  <dd>Asks to move an existing session; scheduling this one cancels that session.</dd>
+                </>
+              )}
               <dt>Preferred dates</dt>
               <dd>
                 <ul className="plain">
@@ -62,6 +88,23 @@ export function AppointmentDrawer({ appointmentId, onClose }: { appointmentId: s
                   </dd>
                 </>
               )}
+              {data.status === 'scheduled' && data.attendance && (
+                <>
+                  <dt>Attendance</dt>
+                  <dd>{data.attendance === 'attended' ? 'Attended' : 'No-show'}</dd>
+                </>
+              )}
+              {data.status === 'cancelled' && (
+                <>
+                  <dt>Cancelled</dt>
+                  <dd>
+                    {data.cancelled_at ? formatDateTime(data.cancelled_at, zone) : '—'} · {CANCELLED_BY[data.cancelled_by ?? 'staff']}
+                    {data.late_cancellation && <strong className="late"> · late cancellation</strong>}
+                  </dd>
+                  <dt>Cancellation reason</dt>
+                  <dd className="reason">{data.cancellation_reason || '—'}</dd>
+                </>
+              )}
               {data.status === 'rejected' && (
                 <>
                   <dt>Rejection reason</dt>
@@ -76,6 +119,15 @@ export function AppointmentDrawer({ appointmentId, onClose }: { appointmentId: s
                 <RejectForm appointment={data} />
               </>
             )}
+            {data.status === 'scheduled' &&
+              (Date.parse(data.scheduled_datetime!) > Date.now() ? (
+                <>
+                  <RescheduleForm key={data.scheduled_datetime} session={data} zone={zone} />
+                  <CancelSessionForm session={data} />
+                </>
+              ) : (
+                <AttendanceActions session={data} />
+              ))}
           </div>
         )}
       </QueryView>

@@ -6,8 +6,9 @@ import type { Appointment, TimeSlot } from '@shared/api-types';
 import { SelectField, TextField } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { onSubmit } from '../../lib/forms';
-import { formatDateTime } from '../../lib/practice-time';
+import { formatDateTime, practiceTimeToUtc } from '../../lib/practice-time';
 import { useAppointmentAction } from './appointment-updates';
+import { AllowBlockedDate, DaySessions } from './SessionActions';
 
 const SLOT_START: Record<TimeSlot, string> = { morning: '09:00', afternoon: '13:00', evening: '18:00' };
 const DURATIONS = [30, 45, 50, 60, 90, 120];
@@ -19,31 +20,20 @@ function suggestedStart(appointment: Appointment): string {
   return day && slot ? `${day}T${SLOT_START[slot]}` : '';
 }
 
-/**
- * A wall-clock time in `zone` (from datetime-local) as an ISO UTC instant; null only when the field is empty or
- * unparsable. Luxon never refuses a clock change: a time the spring change skips (02:30 in Berlin on the last Sunday
- * of March) moves forward across the gap (03:30), and a time the autumn change repeats takes the later, standard-time
- * one. The confirmation names the time that was scheduled.
- */
-async function practiceTimeToUtc(local: string, zone: string): Promise<string | null> {
-  // Luxon loads on the first scheduling, not with the therapist's pages (the button reads "Scheduling…" meanwhile).
-  const { DateTime } = await import('luxon');
-  const time = DateTime.fromISO(local, { zone });
-  return time.isValid ? time.toUTC().toISO({ suppressMilliseconds: true }) : null;
-}
-
 export function ScheduleForm({ appointment, zone }: { appointment: Appointment; zone: string }) {
   const [start, setStart] = useState(() => suggestedStart(appointment));
   const [duration, setDuration] = useState(60);
+  const [allowBlocked, setAllowBlocked] = useState(false);
   const schedule = useAppointmentAction(
     async () => {
       const utc = await practiceTimeToUtc(start, zone);
       if (!utc) throw new ApiError(400, { scheduled_datetime: ['Choose a date and time.'] });
-      return meetingsApi.schedule(appointment.id, utc, duration);
+      return meetingsApi.schedule(appointment.id, utc, duration, allowBlocked);
     },
     (scheduled) => `Scheduled for ${formatDateTime(scheduled.scheduled_datetime!, zone)}. The client gets an email with the link.`,
   );
   const conflict = schedule.error instanceof ApiError && schedule.error.code === 'time_conflict';
+  const blocked = schedule.error instanceof ApiError && schedule.error.code === 'blocked_date';
   return (
     <form className="card stack" onSubmit={onSubmit(schedule.mutate)} noValidate aria-labelledby="schedule-title">
       <h3 id="schedule-title">Schedule</h3>
@@ -66,15 +56,17 @@ export function ScheduleForm({ appointment, zone }: { appointment: Appointment; 
           ))}
         </SelectField>
       </div>
+      <DaySessions excludeId={appointment.id} localStart={start} zone={zone} />
       {conflict ? (
         <div className="form-error" role="alert">
           <p>
-            <strong>This time overlaps another session.</strong> {schedule.error?.message} Pick another time.
+            <strong>{schedule.error?.message}</strong> Pick another time.
           </p>
         </div>
       ) : (
         <FormError error={schedule.error} fields={['scheduled_datetime', 'scheduled_duration']} />
       )}
+      {(blocked || allowBlocked) && <AllowBlockedDate checked={allowBlocked} onChange={setAllowBlocked} />}
       <button type="submit" className="button primary" disabled={schedule.isPending}>
         {schedule.isPending ? 'Scheduling…' : 'Schedule and email the client'}
       </button>

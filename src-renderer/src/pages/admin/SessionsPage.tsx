@@ -1,11 +1,15 @@
-// Upcoming sessions, soonest first, grouped by day, with "Join" while each one's join window is open.
+// Upcoming sessions, soonest first, grouped by day; a row opens the session's drawer (move, cancel, attendance), and
+// "Join" shows while its join window is open. Times are 24-hour in the practice zone, named once in the heading.
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { meetingsApi } from '../../api/meetings';
 import { appointmentKeys } from '../../features/sessions/query-keys';
 import type { Appointment } from '@shared/api-types';
 import { JoinButton } from '../../components/JoinButton';
 import { StatusBadge } from '../../components/StatusBadge';
 import { Empty, QueryView } from '../../components/States';
+import { clientName, clockTime } from '../../lib/practice-time';
+import { AppointmentDrawer } from './AppointmentDrawer';
 import { usePracticeZone } from './practice-zone';
 
 const POLL_MS = 30_000;
@@ -31,10 +35,11 @@ export function SessionsPage() {
         .filter((appointment) => appointment.meeting_status !== 'completed' && appointment.scheduled_datetime)
         .sort((a, b) => a.scheduled_datetime!.localeCompare(b.scheduled_datetime!)),
   });
-  const timeOf = new Intl.DateTimeFormat(undefined, { timeZone: zone, hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
+  const [openId, setOpenId] = useState<string | null>(null);
   return (
     <section aria-labelledby="sessions-title">
       <h1 id="sessions-title">Upcoming sessions</h1>
+      <p className="muted small">Times in the practice's zone, {zone}. Open a session to move or cancel it, or to record attendance.</p>
       <QueryView query={scheduled} isEmpty={(list) => list.length === 0} empty={<Empty title="No upcoming sessions">Scheduled requests appear here.</Empty>}>
         {(list) =>
           byDay(list, zone).map(([day, sessions]) => (
@@ -43,15 +48,13 @@ export function SessionsPage() {
               <ul className="card-list">
                 {sessions.map((session) => (
                   <li key={session.id} className="card session-row">
-                    <span className="session-time">{timeOf.format(new Date(session.scheduled_datetime!))}</span>
-                    <span className="session-who">
-                      <strong>
-                        {session.first_name} {session.last_name}
-                      </strong>
+                    <span className="session-time">{clockTime(session.scheduled_datetime!, zone)}</span>
+                    <button type="button" className="session-who link-button" onClick={() => setOpenId(session.id)} aria-label={`Open the session with ${clientName(session)} at ${clockTime(session.scheduled_datetime!, zone)}`}>
+                      <strong>{clientName(session)}</strong>
                       <span className="muted small">
-                        {session.scheduled_duration} minutes · {session.email}
+                        {session.scheduled_duration} minutes · {session.account?.email ?? session.email}
                       </span>
-                    </span>
+                    </button>
                     <StatusBadge appointment={session} />
                     <JoinButton appointment={session} label="Join" />
                   </li>
@@ -61,6 +64,7 @@ export function SessionsPage() {
           ))
         }
       </QueryView>
+      <AppointmentDrawer appointmentId={openId} onClose={() => setOpenId(null)} />
     </section>
   );
 }

@@ -1,0 +1,177 @@
+// What staff can do with a scheduled session in its drawer: move it (seeing that day's other sessions), cancel it
+// with a reason, and once it has started, record whether the client came. Destructive steps ask first.
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { Appointment, Attendance } from '@shared/api-types';
+import { ApiError } from '../../api/errors';
+import { meetingsApi } from '../../api/meetings';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { SelectField, TextArea, TextField } from '../../components/Field';
+import { FormError } from '../../components/FormError';
+import { useAction } from '../../components/useAction';
+import { appointmentKeys } from '../../features/sessions/query-keys';
+import { onSubmit } from '../../lib/forms';
+import { clientName, formatDateTime, localInputValue, practiceTimeToUtc, timeRange } from '../../lib/practice-time';
+
+const DURATIONS = [30, 45, 50, 60, 90, 120];
+
+/** Changes to one session: the drawer shows the answer at once, every list and figure asks again; errors stay in the form. */
+function useSessionAction<TInput>(run: (input: TInput) => Promise<Appointment>, done: (appointment: Appointment) => string) {
+  return useAction({
+    run,
+    done,
+    stores: (appointment) => appointmentKeys.detail(appointment.id),
+    invalidates: [appointmentKeys.all],
+    errorsInForm: true,
+  });
+}
+
+/** The other scheduled sessions on the day of `localStart` (YYYY-MM-DDTHH:mm in the practice zone). */
+export function DaySessions({ excludeId, localStart, zone }: { excludeId: string; localStart: string; zone: string }) {
+  const day = localStart.slice(0, 10);
+  const scheduled = useQuery({
+    queryKey: appointmentKeys.list({ status: 'scheduled', page_size: 100 }),
+    queryFn: () => meetingsApi.appointments({ status: 'scheduled', page_size: 100 }),
+  });
+  const dayOf = (iso: string) => localInputValue(iso, zone).slice(0, 10);
+  const others = (scheduled.data?.results ?? [])
+    .filter((other) => other.id !== excludeId && other.scheduled_datetime && dayOf(other.scheduled_datetime) === day)
+    .sort((a, b) => a.scheduled_datetime!.localeCompare(b.scheduled_datetime!));
+  if (!day) return null;
+  return (
+    <div className="day-sessions" aria-live="polite">
+      <p className="small muted">{others.length === 0 ? 'No other sessions that day.' : 'Other sessions that day:'}</p>
+      {others.length > 0 && (
+        <ul className="plain small">
+          {others.map((other) => (
+            <li key={other.id}>
+              {timeRange(other.scheduled_datetime!, other.scheduled_duration ?? 0, zone)} · {clientName(other)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** Offered once the API said the date is blocked: staff may still book it on purpose. */
+export function AllowBlockedDate({ checked, onChange }: { checked: boolean; onChange: (checked: boolean) => void }) {
+  return (
+    <label className="checkbox">
+      <input type="checkbox" checked={checked} onChange={(event) => onChange(event.target.checked)} /> Book this blocked date anyway
+    </label>
+  );
+}
+
+export function RescheduleForm({ session, zone }: { session: Appointment; zone: string }) {
+  const [start, setStart] = useState(() => localInputValue(session.scheduled_datetime!, zone));
+  const [duration, setDuration] = useState(session.scheduled_duration ?? 50);
+  const [allowBlocked, setAllowBlocked] = useState(false);
+  const move = useSessionAction(
+    async () => {
+      const utc = await practiceTimeToUtc(start, zone);
+      if (!utc) throw new ApiError(400, { scheduled_datetime: ['Choose a date and time.'] });
+      return meetingsApi.reschedule(session.id, utc, duration, allowBlocked);
+    },
+    (moved) => `Moved to ${formatDateTime(moved.scheduled_datetime!, zone)}. The client gets an email with the calendar update.`,
+  );
+  const blocked = move.error instanceof ApiError && move.error.code === 'blocked_date';
+  return (
+    <form className="card stack" onSubmit={onSubmit(() => move.mutate())} noValidate aria-labelledby="reschedule-title">
+      <h3 id="reschedule-title">Reschedule</h3>
+      <div className="row">
+        <TextField
+          label={`New date and time (${zone})`}
+          name="scheduled_datetime"
+          type="datetime-local"
+          required
+          value={start}
+          onChange={(event) => setStart(event.target.value)}
+          error={move.error}
+        />
+        <SelectField label="Duration" name="scheduled_duration" value={duration} onChange={(event) => setDuration(Number(event.target.value))} error={move.error}>
+          {[...new Set([...DURATIONS, duration])].sort((a, b) => a - b).map((minutes) => (
+            <option key={minutes} value={minutes}>
+              {minutes} minutes
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <DaySessions excludeId={session.id} localStart={start} zone={zone} />
+      <FormError error={move.error} fields={['scheduled_datetime', 'scheduled_duration']} />
+      {(blocked || allowBlocked) && <AllowBlockedDate checked={allowBlocked} onChange={setAllowBlocked} />}
+      <button type="submit" className="button primary" disabled={move.isPending}>
+        {move.isPending ? 'Moving…' : 'Move and email the client'}
+      </button>
+    </form>
+  );
+}
+
+/** Cancel with a reason (kept for the practice; never mailed); a pending request is declined with Reject instead. */
+export function CancelSessionForm({ session }: { session: Appointment }) {
+  const [reason, setReason] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const cancel = useSessionAction(
+    () => meetingsApi.cancel(session.id, reason),
+    () => 'The session is cancelled. The client gets an email that removes it from their calendar.',
+  );
+  return (
+    <form className="card stack" onSubmit={onSubmit(() => setConfirming(true))} noValidate aria-labelledby="cancel-title">
+      <h3 id="cancel-title">Cancel the session</h3>
+      <TextArea label="Reason (for your records; not sent to the client)" name="reason" rows={2} maxLength={2000} value={reason} onChange={(event) => setReason(event.target.value)} error={cancel.error} />
+      <FormError error={cancel.error} fields={['reason']} />
+      <button type="submit" className="button danger" disabled={cancel.isPending}>
+        Cancel the session…
+      </button>
+      <ConfirmDialog
+        open={confirming}
+        title="Cancel this session?"
+        confirmLabel="Cancel the session"
+        busyLabel="Cancelling…"
+        busy={cancel.isPending}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => cancel.mutate(undefined, { onSettled: () => setConfirming(false) })}
+      >
+        <p>
+          {clientName(session)} is told by email and the session leaves their calendar. This cannot be undone: a new time needs a new booking.
+        </p>
+      </ConfirmDialog>
+    </form>
+  );
+}
+
+const ATTENDANCE_LABELS: Record<Attendance, string> = { attended: 'Attended', no_show: 'No-show' };
+
+/** After the start: whether the client came. A no-show asks first (it may cost the client a fee). */
+export function AttendanceActions({ session }: { session: Appointment }) {
+  const [confirmNoShow, setConfirmNoShow] = useState(false);
+  const record = useSessionAction(
+    (attendance: Attendance) => meetingsApi.recordAttendance(session.id, attendance),
+    (saved) => `Recorded: ${ATTENDANCE_LABELS[saved.attendance!]}.`,
+  );
+  return (
+    <div className="card stack" aria-labelledby="attendance-title">
+      <h3 id="attendance-title">Attendance</h3>
+      <p className="small muted">{session.attendance ? `Recorded as ${ATTENDANCE_LABELS[session.attendance]}. You can correct it.` : 'Did the client come?'}</p>
+      <div className="row actions-row">
+        <button type="button" className="button primary" disabled={record.isPending || session.attendance === 'attended'} onClick={() => record.mutate('attended')}>
+          Attended
+        </button>
+        <button type="button" className="button secondary" disabled={record.isPending || session.attendance === 'no_show'} onClick={() => setConfirmNoShow(true)}>
+          No-show…
+        </button>
+      </div>
+      <FormError error={record.error} />
+      <ConfirmDialog
+        open={confirmNoShow}
+        title="Record a no-show?"
+        confirmLabel="Record no-show"
+        busy={record.isPending}
+        onCancel={() => setConfirmNoShow(false)}
+        onConfirm={() => record.mutate('no_show', { onSettled: () => setConfirmNoShow(false) })}
+      >
+        <p>{clientName(session)} did not come to this session. It counts in the statistics and may be invoiced with the no-show fee.</p>
+      </ConfirmDialog>
+    </div>
+  );
+}
