@@ -38,15 +38,17 @@ export class CodeLimits {
     return this.core.clock.now();
   }
 
-  /** The address's row in its current window (a new window starts 24 hours after the last began), created when missing. */
+  /**
+   * The address's row in its current window (a new window starts 24 hours after the last began), not saved yet:
+   * the caller's one save inserts or updates it, so a first-seen address costs the same statements as a known one.
+   */
   private async current(emailIndex: string, transaction: Transaction): Promise<AuthCodeLimitInstance> {
     const { AuthCodeLimit } = this.core.db.models;
     const now = this.now();
-    const row = await AuthCodeLimit.findByPk(emailIndex, { transaction });
-    if (!row) return AuthCodeLimit.create({ email_index: emailIndex, window_start: now }, { transaction });
+    const row = (await AuthCodeLimit.findByPk(emailIndex, { transaction })) ?? AuthCodeLimit.build({ email_index: emailIndex, window_start: now });
     if (now.getTime() - row.window_start.getTime() >= WINDOW_MS) {
       // A lock that reaches past the old window's end still holds.
-      await row.update({ window_start: now, wrong_guesses: 0, codes_sent: 0, owner_notified: false }, { transaction });
+      row.set({ window_start: now, wrong_guesses: 0, codes_sent: 0, owner_notified: false });
     }
     return row;
   }
@@ -76,9 +78,12 @@ export class CodeLimits {
   /** Counts a new code for the address (known or not, so both cost the same); false when none may be sent now. */
   async countCode(emailIndex: string, transaction: Transaction): Promise<boolean> {
     const row = await this.current(emailIndex, transaction);
-    if (this.waitMs(row) > 0 || this.dailyCodesWaitMs(row) > 0) return false;
-    await row.update({ codes_sent: row.codes_sent + 1 }, { transaction });
-    return true;
+    const allowed = this.waitMs(row) === 0 && this.dailyCodesWaitMs(row) === 0;
+    if (allowed) row.set({ codes_sent: row.codes_sent + 1 });
+    // Saved either way (a refused request changes nothing but `updated_at`), so a refusal costs what a code costs.
+    row.changed('updated_at', true);
+    await row.save({ transaction });
+    return allowed;
   }
 
   /** Counts a wrong guess; every GUESSES_PER_LOCK of them lock the address, each time longer, at the daily limit for the rest of the window. */
@@ -86,7 +91,7 @@ export class CodeLimits {
     const row = await this.current(emailIndex, transaction);
     const wrongGuesses = row.wrong_guesses + 1;
     if (wrongGuesses % GUESSES_PER_LOCK !== 0 && wrongGuesses < DAILY_WRONG_GUESS_LIMIT) {
-      await row.update({ wrong_guesses: wrongGuesses }, { transaction });
+      await row.set({ wrong_guesses: wrongGuesses }).save({ transaction });
       return { locked: false };
     }
     const now = this.now().getTime();
@@ -95,7 +100,7 @@ export class CodeLimits {
     const windowEnd = row.window_start.getTime() + WINDOW_MS;
     const lockedUntil = new Date(wrongGuesses >= DAILY_WRONG_GUESS_LIMIT ? Math.max(backoffEnd, windowEnd) : backoffEnd);
     const tellOwner = !row.owner_notified;
-    await row.update({ wrong_guesses: wrongGuesses, locked_until: lockedUntil, owner_notified: true }, { transaction });
+    await row.set({ wrong_guesses: wrongGuesses, locked_until: lockedUntil, owner_notified: true }).save({ transaction });
     return { locked: true, waitMs: lockedUntil.getTime() - now, tellOwner };
   }
 }

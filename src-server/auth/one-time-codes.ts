@@ -84,8 +84,13 @@ export class OneTimeCodes {
    * so the caller must let the transaction commit even when the answer is false.
    */
   private async check(userId: string, purpose: OtpPurpose, code: string, transaction: Transaction): Promise<boolean> {
-    const row = await this.core.db.models.OtpCode.findOne({ where: { user_id: userId, purpose }, transaction });
-    if (!row) return false;
+    const { OtpCode } = this.core.db.models;
+    const row = await OtpCode.findOne({ where: { user_id: userId, purpose }, transaction });
+    if (!row) {
+      // The statement a wrong guess at a live code costs, matching nothing: no code must cost the same as a wrong one.
+      await OtpCode.update({ attempts: 1 }, { where: { user_id: userId, purpose }, transaction });
+      return false;
+    }
     if (row.expires_at.getTime() <= this.core.clock.now().getTime() || row.attempts >= MAX_WRONG_ATTEMPTS) {
       await row.destroy({ transaction });
       return false;

@@ -137,11 +137,17 @@ describe('no account enumeration by the work the database writer does', () => {
     ['resend-otp for a registration', (email: string) => quiet.api.post('/api/auth/resend-otp/').send({ email })],
     ['verify-otp', (email: string) => quiet.api.post('/api/auth/verify-otp/').send({ email, otp: '123456' })],
     ['verify-password-reset-otp', (email: string) => quiet.api.post('/api/auth/verify-password-reset-otp/').send({ email, otp: '123456' })],
-  ] as const)('%s runs as many statements for a verified, a pending and an unknown address', async (_name, request) => {
+  ] as const)('%s runs as many statements for a verified, a pending and an unknown address, with live codes or without', async (_name, request) => {
     const verified = await createAccount(quiet, { email: uniqueEmail('verified') });
     const pending = await createAccount(quiet, { email: uniqueEmail('pending'), verified: false });
+    // A pending account with live codes of both kinds: a wrong guess at a live code must cost what no code costs.
+    const withCodes = await createAccount(quiet, { email: uniqueEmail('pending'), verified: false });
+    await quiet.api.post('/api/auth/resend-otp/').send({ email: withCodes.email });
+    await quiet.api.post('/api/auth/forgot-password/').send({ email: withCodes.email });
+    await quiet.server.core.db.write(async () => {});
+    quiet.clock.advance(61_000);
     const counts = [];
-    for (const email of [verified.email, pending.email, uniqueEmail('unknown')]) counts.push(await statementsOf(() => request(email)));
+    for (const email of [verified.email, pending.email, withCodes.email, uniqueEmail('unknown')]) counts.push(await statementsOf(() => request(email)));
     expect(new Set(counts).size, `statements: ${counts.join(', ')}`).toBe(1);
   });
 });
