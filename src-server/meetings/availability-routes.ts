@@ -66,9 +66,9 @@ export function availabilityEndpoints(core: ServerCore, lifecycle: SessionLifecy
           summary: 'Block a date (409 sessions_on_date unless on_existing_sessions is "keep" or "cancel")',
           body: blockedDateBody,
           status: 201,
-          handler: async ({ body }) => ({
+          handler: async ({ body, principal }) => ({
             status: 201,
-            body: presentBlockedDate(await lifecycle.blockDate(body.date, body.note ?? null, body.on_existing_sessions)),
+            body: presentBlockedDate(await lifecycle.blockDate(body.date, body.note ?? null, body.on_existing_sessions, principal!.id)),
           }),
         }),
       },

@@ -107,7 +107,7 @@ export class SessionLifecycle {
    * Blocks a date. Scheduled sessions on it make this a 409 `sessions_on_date` listing them, unless the caller
    * chose to keep them or to cancel them (as staff, with the client's mails), all in one transaction.
    */
-  async blockDate(day: string, note: string | null, onExisting: ExistingSessionsChoice): Promise<BlockedDateInstance> {
+  async blockDate(day: string, note: string | null, onExisting: ExistingSessionsChoice, actorId: string): Promise<BlockedDateInstance> {
     const context = await this.mail.context();
     const dayStart = DateTime.fromISO(day, { zone: context.zone }).startOf('day');
     return this.core.db.write(async (transaction) => {
@@ -126,7 +126,10 @@ export class SessionLifecycle {
       }
       const blocked = await this.availability.block(day, note, transaction);
       if (onExisting === 'cancel') {
-        for (const session of ahead) await this.cancelInTransaction(session, 'staff', null, context, transaction);
+        for (const session of ahead) {
+          await this.cancelInTransaction(session, 'staff', null, context, transaction);
+          await recordAudit(this.core, transaction, { actor: actorId, action: 'appointment.cancel', record_type: 'appointment', record_id: session.id });
+        }
       }
       return blocked;
     });

@@ -35,11 +35,13 @@ beforeAll(async () => {
   ids.attended = await scheduledSession(ts, staff, client, '2026-03-03T10:00:00+01:00');
   ids.moved = await scheduledSession(ts, staff, client, '2026-03-10T10:00:00+01:00');
   ids.cancelled = await scheduledSession(ts, staff, client, '2026-03-11T10:00:00+01:00');
+  ids.onBlockedDay = await scheduledSession(ts, staff, client, '2026-03-20T10:00:00+01:00');
   ids.rejected = String((await createRequest(ts, client)).id);
   const api = await as(ts, staff);
   expect((await api.post(`/api/meetings/appointments/${ids.rejected}/reject/`, {})).status).toBe(200);
   expect((await api.post(`/api/meetings/appointments/${ids.moved}/reschedule/`, { scheduled_datetime: '2026-03-12T10:00:00+01:00' })).status).toBe(200);
   await cancelAs(ts, staff, ids.cancelled);
+  expect((await api.post('/api/meetings/admin/blocked-dates/', { date: '2026-03-20', on_existing_sessions: 'cancel' })).status).toBe(201);
   clock.set('2026-03-04T08:00:00Z');
   await markAttendance(ts, staff, ids.attended, 'attended');
   const later = await as(ts, staff);
@@ -69,6 +71,7 @@ describe('GET /api/admin/audit-log/', () => {
     has('appointment.reject', 'appointment', ids.rejected);
     has('appointment.reschedule', 'appointment', ids.moved);
     has('appointment.cancel', 'appointment', ids.cancelled);
+    has('appointment.cancel', 'appointment', ids.onBlockedDay);
     has('appointment.attendance', 'appointment', ids.attended);
     for (const action of ['note.write', 'note.read', 'note.sign', 'note.addendum']) has(action, 'note', ids.note);
     has('client.fee_change', 'client', client.user.id);
