@@ -1,8 +1,8 @@
 // `/api/auth/` sign-up, sign-in and password flows: registration, codes, login, token refresh, logout, password reset.
 import type { z } from 'zod';
 import type { ServerCore } from '../core.js';
+import { caller } from '../http/caller.js';
 import { operation, type Endpoint, type Operation } from '../http/route-table.js';
-import { caller } from './caller.js';
 import { CodeCooldown } from './code-cooldown.js';
 import { CodeLimits } from './code-limits.js';
 import { FailedLogins } from './failed-logins.js';

@@ -1,8 +1,8 @@
 // `/api/auth/` account endpoints: the caller's profile, and the therapist's list, activation and deletion of users.
 import type { ServerCore } from '../core.js';
+import { caller } from '../http/caller.js';
 import { PAGING_DOC, paginate } from '../http/pagination.js';
 import { operation, type Endpoint } from '../http/route-table.js';
-import { caller } from './caller.js';
 import { getProfile, updateProfile } from './profile.js';
 import { deleteUserQuery, profileBody, userListQuery } from './schemas.js';
 import { deleteUser, listUsers, toggleActive } from './user-admin.js';

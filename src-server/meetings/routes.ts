@@ -3,7 +3,8 @@ import { Op } from 'sequelize';
 import type { ServerCore } from '../core.js';
 import type { AppointmentInstance } from '../db/models/appointment.js';
 import { paginate, type PageWindow } from '../http/pagination.js';
-import { operation, type Endpoint, type Principal } from '../http/route-table.js';
+import { caller } from '../http/caller.js';
+import { operation, type Endpoint } from '../http/route-table.js';
 import { Appointments } from './appointments.js';
 import { availabilityEndpoints } from './availability-routes.js';
 import { lifecycleEndpoints } from './lifecycle-routes.js';
@@ -26,8 +27,6 @@ export function meetingsEndpoints(core: ServerCore): Endpoint[] {
   };
   const present = async (appointment: AppointmentInstance) =>
     presentAppointment(appointment, core.clock.now(), (await accountsOf([appointment])).get(appointment.user_id) ?? null);
-  // The router lets only a signed-in caller reach a `user` or `staff` operation.
-  const caller = (principal: Principal | null): Principal => principal!;
 
   const listOperation = (ownOnly: boolean, summary: string) =>
     operation({

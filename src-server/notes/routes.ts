@@ -1,6 +1,7 @@
 // `/api/meetings/appointments/<uuid>/note/`: the session note (staff only; a 404 for everyone else, the client included).
 import type { ServerCore } from '../core.js';
 import { NotFound } from '../http/errors.js';
+import { caller } from '../http/caller.js';
 import { operation, type Endpoint, type Principal } from '../http/route-table.js';
 import { addAddendum, readNote, signNote, writeNote } from './notes.js';
 import { presentNote } from './presenter.js';
@@ -16,7 +17,6 @@ function staffElseNotFound(principal: Principal | null): void {
 }
 
 export function notesEndpoints(core: ServerCore): Endpoint[] {
-  const caller = (principal: Principal | null): Principal => principal!;
   return [
     {
       key: 'session_note',
