@@ -119,7 +119,7 @@ export class SessionLifecycle {
       const ahead = sessions.filter((session) => session.scheduled_datetime!.getTime() > this.core.clock.now().getTime());
       if (ahead.length > 0 && !onExisting) {
         throw new ApiError(409, {
-          detail: `${day} has ${ahead.length} scheduled session(s). Send on_existing_sessions: "keep" or "cancel".`,
+          detail: `${ahead.length === 1 ? 'A session is' : `${ahead.length} sessions are`} scheduled on ${day}: keep or cancel ${ahead.length === 1 ? 'it' : 'them'} (on_existing_sessions).`,
           code: 'sessions_on_date',
           sessions: ahead.map((session) => session.id),
         });

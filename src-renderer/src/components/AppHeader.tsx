@@ -1,6 +1,7 @@
 // The bar at the top of every signed-in page: the practice name, the page links, who is signed in, sign out.
 import { NavLink, useNavigate } from 'react-router-dom';
 import { useSession, useSignOut } from '../api/useSession';
+import { usePracticeInfo } from '../features/practice/use-practice-info';
 import { useToast } from './Toasts';
 
 export interface NavItem {
@@ -9,8 +10,10 @@ export interface NavItem {
   end?: boolean;
 }
 
-export function AppHeader({ nav, title }: { nav: NavItem[]; title: string }) {
+/** `role`: whose pages these are ("Therapist"), shown after the practice's name. */
+export function AppHeader({ nav, role }: { nav: NavItem[]; role?: string }) {
   const session = useSession();
+  const practiceName = usePracticeInfo().data?.practice_name ?? 'Practice';
   const signOut = useSignOut();
   const navigate = useNavigate();
   const toast = useToast();
@@ -18,7 +21,7 @@ export function AppHeader({ nav, title }: { nav: NavItem[]; title: string }) {
     <header className="app-header">
       <div className="app-header-top">
         <span className="brand">
-          <span className="brand-mark" aria-hidden="true">◐</span> {title}
+          <span className="brand-mark" aria-hidden="true">◐</span> {role ? `${practiceName} · ${role}` : practiceName}
         </span>
         {session && (
           <div className="who">

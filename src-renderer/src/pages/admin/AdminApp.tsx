@@ -24,7 +24,7 @@ function AdminLayout() {
   const zone = usePracticeZone();
   return (
     <div className="admin-shell">
-      <AppHeader title="Practice · Therapist" nav={NAV} />
+      <AppHeader role="Therapist" nav={NAV} />
       <main className="admin-main">
         <p className="zone-note">
           Times in <strong>{zone}</strong>

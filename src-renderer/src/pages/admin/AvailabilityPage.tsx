@@ -2,8 +2,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { meetingsApi } from '../../api/meetings';
-import { availabilityKeys } from '../../features/sessions/query-keys';
+import { appointmentKeys, availabilityKeys } from '../../features/sessions/query-keys';
 import { TextField } from '../../components/Field';
+import { ApiError } from '../../api/errors';
 import { FormError } from '../../components/FormError';
 import { Empty, QueryView } from '../../components/States';
 import { useAction } from '../../components/useAction';
@@ -23,6 +24,7 @@ function WeeklyDays() {
     done: (saved) => (saved.available_days_display.length ? `Clients can now ask for ${saved.available_days_display.join(', ')}.` : 'No weekday is open for requests now.'),
     stores: () => availabilityKeys.weekly(),
     invalidates: [availabilityKeys.availableDates()],
+    errorsInForm: true,
   });
   return (
     <form className="card stack" onSubmit={onSubmit(save.mutate)} aria-labelledby="weekly-title">
@@ -58,16 +60,21 @@ function BlockedDates() {
   const { values, setValues, bind } = useFields(empty);
   const invalidates = [availabilityKeys.blockedDates(), availabilityKeys.availableDates()];
   const block = useAction({
-    run: () => meetingsApi.blockDate(values.date, values.note),
-    done: (added) => `${formatDay(added.date)} is blocked.`,
-    invalidates,
+    // A date with sessions answers 409 sessions_on_date first; the therapist then keeps or cancels them.
+    run: (onExisting: 'keep' | 'cancel' | undefined) => meetingsApi.blockDate(values.date, values.note, onExisting),
+    done: (added, onExisting) =>
+      `${formatDay(added.date)} is blocked.${onExisting === 'cancel' ? ' Its sessions are cancelled and the clients emailed.' : onExisting === 'keep' ? ' Its sessions stay booked.' : ''}`,
+    invalidates: [...invalidates, appointmentKeys.all],
     after: () => setValues(empty),
+    errorsInForm: true,
   });
+  const sessionsOnDate =
+    block.error instanceof ApiError && block.error.code === 'sessions_on_date' && Array.isArray(block.error.body.sessions) ? block.error.body.sessions.length : 0;
   const unblock = useAction({ run: meetingsApi.unblockDate, done: (_, day) => `${formatDay(day)} is open again.`, invalidates });
   return (
     <div className="card stack">
       <h2 id="blocked-title">Blocked dates</h2>
-      <form className="inline-form" onSubmit={onSubmit(block.mutate)} noValidate aria-labelledby="blocked-title">
+      <form className="inline-form" onSubmit={onSubmit(() => block.mutate(undefined))} noValidate aria-labelledby="blocked-title">
         <TextField label="Date" type="date" required {...bind('date', block.error)} />
         <TextField label="Note (optional)" maxLength={200} {...bind('note', block.error)} />
         <button type="submit" className="button primary" disabled={block.isPending}>
@@ -75,6 +82,16 @@ function BlockedDates() {
         </button>
       </form>
       <FormError error={block.error} fields={['date', 'note']} />
+      {sessionsOnDate > 0 && (
+        <div className="actions-row">
+          <button type="button" className="button secondary" disabled={block.isPending} onClick={() => block.mutate('keep')}>
+            Block it and keep the {sessionsOnDate === 1 ? 'session' : `${sessionsOnDate} sessions`}
+          </button>
+          <button type="button" className="button danger" disabled={block.isPending} onClick={() => block.mutate('cancel')}>
+            Block it and cancel {sessionsOnDate === 1 ? 'the session' : 'them'} (clients are emailed)
+          </button>
+        </div>
+      )}
       <QueryView query={blocked} isEmpty={(page) => page.count === 0} empty={<Empty title="No blocked dates" />}>
         {(page) => (
           <ul className="plain blocked-list">

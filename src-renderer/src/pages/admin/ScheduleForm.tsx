@@ -32,7 +32,6 @@ export function ScheduleForm({ appointment, zone }: { appointment: Appointment; 
     },
     (scheduled) => `Scheduled for ${formatDateTime(scheduled.scheduled_datetime!, zone)}. The client gets an email with the link.`,
   );
-  const conflict = schedule.error instanceof ApiError && schedule.error.code === 'time_conflict';
   const blocked = schedule.error instanceof ApiError && schedule.error.code === 'blocked_date';
   return (
     <form className="card stack" onSubmit={onSubmit(schedule.mutate)} noValidate aria-labelledby="schedule-title">
@@ -57,15 +56,8 @@ export function ScheduleForm({ appointment, zone }: { appointment: Appointment; 
         </SelectField>
       </div>
       <DaySessions excludeId={appointment.id} localStart={start} zone={zone} />
-      {conflict ? (
-        <div className="form-error" role="alert">
-          <p>
-            <strong>{schedule.error?.message}</strong> Pick another time.
-          </p>
-        </div>
-      ) : (
-        <FormError error={schedule.error} fields={['scheduled_datetime', 'scheduled_duration']} />
-      )}
+      {/* A clash names the session it overlaps ("This time overlaps Tom K., 10:00–10:50."). */}
+      <FormError error={schedule.error} fields={['scheduled_datetime', 'scheduled_duration']} />
       {(blocked || allowBlocked) && <AllowBlockedDate checked={allowBlocked} onChange={setAllowBlocked} />}
       <button type="submit" className="button primary" disabled={schedule.isPending}>
         {schedule.isPending ? 'Scheduling…' : 'Schedule and email the client'}

@@ -8,23 +8,12 @@ import { meetingsApi } from '../../api/meetings';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { SelectField, TextArea, TextField } from '../../components/Field';
 import { FormError } from '../../components/FormError';
-import { useAction } from '../../components/useAction';
 import { appointmentKeys } from '../../features/sessions/query-keys';
 import { onSubmit } from '../../lib/forms';
+import { useAppointmentAction } from './appointment-updates';
 import { clientName, formatDateTime, localInputValue, practiceTimeToUtc, timeRange } from '../../lib/practice-time';
 
 const DURATIONS = [30, 45, 50, 60, 90, 120];
-
-/** Changes to one session: the drawer shows the answer at once, every list and figure asks again; errors stay in the form. */
-function useSessionAction<TInput>(run: (input: TInput) => Promise<Appointment>, done: (appointment: Appointment) => string) {
-  return useAction({
-    run,
-    done,
-    stores: (appointment) => appointmentKeys.detail(appointment.id),
-    invalidates: [appointmentKeys.all],
-    errorsInForm: true,
-  });
-}
 
 /** The other scheduled sessions on the day of `localStart` (YYYY-MM-DDTHH:mm in the practice zone). */
 export function DaySessions({ excludeId, localStart, zone }: { excludeId: string; localStart: string; zone: string }) {
@@ -67,7 +56,7 @@ export function RescheduleForm({ session, zone }: { session: Appointment; zone: 
   const [start, setStart] = useState(() => localInputValue(session.scheduled_datetime!, zone));
   const [duration, setDuration] = useState(session.scheduled_duration ?? 50);
   const [allowBlocked, setAllowBlocked] = useState(false);
-  const move = useSessionAction(
+  const move = useAppointmentAction(
     async () => {
       const utc = await practiceTimeToUtc(start, zone);
       if (!utc) throw new ApiError(400, { scheduled_datetime: ['Choose a date and time.'] });
@@ -111,7 +100,7 @@ export function RescheduleForm({ session, zone }: { session: Appointment; zone: 
 export function CancelSessionForm({ session }: { session: Appointment }) {
   const [reason, setReason] = useState('');
   const [confirming, setConfirming] = useState(false);
-  const cancel = useSessionAction(
+  const cancel = useAppointmentAction(
     () => meetingsApi.cancel(session.id, reason),
     () => 'The session is cancelled. The client gets an email that removes it from their calendar.',
   );
@@ -145,7 +134,7 @@ const ATTENDANCE_LABELS: Record<Attendance, string> = { attended: 'Attended', no
 /** After the start: whether the client came. A no-show asks first (it may cost the client a fee). */
 export function AttendanceActions({ session }: { session: Appointment }) {
   const [confirmNoShow, setConfirmNoShow] = useState(false);
-  const record = useSessionAction(
+  const record = useAppointmentAction(
     (attendance: Attendance) => meetingsApi.recordAttendance(session.id, attendance),
     (saved) => `Recorded: ${ATTENDANCE_LABELS[saved.attendance!]}.`,
   );

@@ -19,6 +19,15 @@ const FIELDS: { key: SettingKey; label: string; hint: string }[] = [
   { key: 'jitsi_domain', label: 'Jitsi domain', hint: 'Where video rooms are opened, e.g. meet.jit.si.' },
   { key: 'smtp_url', label: 'SMTP URL', hint: 'smtp://user:password@host:587 (the password is never shown). Empty: mail stays in the outbox.' },
   { key: 'email_from', label: 'Sender', hint: 'Name and address mail comes from.' },
+  { key: 'practice_name', label: 'Practice name', hint: 'Shown in the app header and signs every mail. Empty: the sender name.' },
+  { key: 'therapist_name', label: 'Therapist name', hint: 'e.g. Dr. Ruth Weber.' },
+  { key: 'notify_email', label: 'Notification address', hint: "New requests and clients' cancellations are announced here (first name only). Empty: the first staff account's address." },
+  {
+    key: 'cancellation_notice_hours',
+    label: 'Cancellation notice (hours)',
+    hint: 'A client cancelling later than this before the start is marked as a late cancellation (0–168).',
+  },
+  { key: 'reminder_hours_before', label: 'Reminders (hours before)', hint: 'e.g. [24, 1] for a day and an hour before; [] turns reminders off.' },
 ];
 
 const SOURCE_LABEL = { environment: 'Set by the environment', database: 'Set here', default: 'Default' } as const;
@@ -40,8 +49,9 @@ function SettingsForm({ settings }: { settings: SettingsResponse }) {
     },
     done: () => 'Settings saved.',
     stores: () => practiceKeys.settings(),
-    // The time zone decides which dates clients may book.
-    invalidates: [availabilityKeys.availableDates()],
+    // The time zone decides which dates clients may book; the header and the clients' policy read the public profile.
+    invalidates: [availabilityKeys.availableDates(), practiceKeys.info()],
+    errorsInForm: true,
   });
   return (
     <form className="card stack" onSubmit={onSubmit(save.mutate)} noValidate aria-labelledby="settings-form-title">

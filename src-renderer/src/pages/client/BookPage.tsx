@@ -1,7 +1,8 @@
 // Booking: pick up to five of the open dates, the times of day that suit, a reason; the therapist then schedules it.
+// With ?move=<session id> the same form asks to move that session (it stays booked until the new time is confirmed).
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { meetingsApi } from '../../api/meetings';
 import { useAction } from '../../components/useAction';
 import { appointmentKeys, availabilityKeys } from '../../features/sessions/query-keys';
@@ -26,6 +27,7 @@ function byMonth(days: string[]): [string, string[]][] {
 export function BookPage() {
   const session = useSession();
   const navigate = useNavigate();
+  const moving = useSearchParams()[0].get('move');
   const dates = useQuery({ queryKey: availabilityKeys.availableDates(), queryFn: meetingsApi.availableDates });
   const user = session?.user;
   const { values: contact, bind } = useFields({
@@ -38,8 +40,14 @@ export function BookPage() {
   const [preferredDates, setPreferredDates] = useState<string[]>([]);
   const [slots, setSlots] = useState<TimeSlot[]>([]);
   const book = useAction({
-    run: () => meetingsApi.book({ ...contact, preferred_dates: preferredDates, preferred_time_slots: slots }),
-    done: () => 'Your request is sent. You will get an email once the therapist has scheduled it.',
+    run: () => {
+      const input = { ...contact, preferred_dates: preferredDates, preferred_time_slots: slots };
+      return moving ? meetingsApi.requestReschedule(moving, input) : meetingsApi.book(input);
+    },
+    done: () =>
+      moving
+        ? 'Your request to move the session is sent. The session stays booked until the new time is confirmed by email.'
+        : 'Your request is sent. You will get an email once the therapist has scheduled it.',
     invalidates: [appointmentKeys.mine()],
     after: () => navigate('/client/appointments'),
     errorsInForm: true,
@@ -49,8 +57,11 @@ export function BookPage() {
 
   return (
     <section aria-labelledby="book-title">
-      <h1 id="book-title">Book a session</h1>
-      <p className="muted">Choose the days and times that suit you. The therapist picks the exact time and confirms it by email.</p>
+      <h1 id="book-title">{moving ? 'Ask to move your session' : 'Book a session'}</h1>
+      <p className="muted">
+        {moving ? 'Choose the days and times that would suit you instead; your session stays booked until the therapist confirms a new time. ' : ''}
+        Choose the days and times that suit you. The therapist picks the exact time and confirms it by email.
+      </p>
       <form onSubmit={onSubmit(book.mutate)} noValidate className="card stack">
         <fieldset aria-describedby="dates-help">
           <legend>Preferred dates</legend>
@@ -122,7 +133,7 @@ export function BookPage() {
         </fieldset>
         <FormError error={book.error} fields={['first_name', 'last_name', 'email', 'phone', 'reason', 'preferred_dates', 'preferred_time_slots']} />
         <button type="submit" className="button primary" disabled={book.isPending}>
-          {book.isPending ? 'Sending your request…' : 'Request appointment'}
+          {book.isPending ? 'Sending your request…' : moving ? 'Ask to move the session' : 'Request appointment'}
         </button>
       </form>
     </section>

@@ -12,7 +12,7 @@ const NAV = [
 export function ClientLayout() {
   return (
     <div className="client-shell">
-      <AppHeader title="Practice" nav={NAV} />
+      <AppHeader nav={NAV} />
       <main className="client-main">
         <Outlet />
       </main>

@@ -10,7 +10,9 @@ import { Pager } from '../../components/Pager';
 import { StatFigures } from '../../components/StatFigures';
 import { StatusBadge } from '../../components/StatusBadge';
 import { Empty, QueryView } from '../../components/States';
-import { browserZone, formatDate, formatDay, TIME_SLOT_LABELS } from '../../lib/practice-time';
+import { browserZone, formatDate, formatDateTime, formatDay, TIME_SLOT_LABELS } from '../../lib/practice-time';
+import { usePracticeInfo } from '../../features/practice/use-practice-info';
+import { SessionChoices } from './SessionChoices';
 
 /** The join window opens while the page is open: ask again every half minute. */
 const POLL_MS = 30_000;
@@ -30,6 +32,7 @@ function ScheduledTime({ appointment }: { appointment: Appointment }) {
 }
 
 function AppointmentCard({ appointment }: { appointment: Appointment }) {
+  const zone = usePracticeInfo().data?.practice_timezone ?? browserZone();
   return (
     <li className="card appointment-card">
       <div className="card-head">
@@ -38,6 +41,10 @@ function AppointmentCard({ appointment }: { appointment: Appointment }) {
       </div>
       {appointment.status === 'scheduled' ? (
         <ScheduledTime appointment={appointment} />
+      ) : appointment.status === 'cancelled' && appointment.scheduled_datetime ? (
+        <p className="when">
+          <s>{formatDateTime(appointment.scheduled_datetime, zone)}</s>
+        </p>
       ) : (
         <p>
           You suggested {appointment.preferred_dates.map((day) => formatDay(day)).join(', ')} ·{' '}
@@ -47,8 +54,17 @@ function AppointmentCard({ appointment }: { appointment: Appointment }) {
       {appointment.status === 'rejected' && (
         <p className="rejection">{appointment.rejection_reason ? `Reason: ${appointment.rejection_reason}` : 'The practice could not offer this appointment.'}</p>
       )}
+      {appointment.status === 'cancelled' && (
+        <p className="muted small">
+          {appointment.cancelled_by === 'reschedule'
+            ? 'Replaced by the new time you asked for.'
+            : `Cancelled${appointment.cancelled_by === 'staff' ? ' by the practice' : ''}${appointment.late_cancellation ? ' · late cancellation' : ''}.`}
+        </p>
+      )}
+      {appointment.reschedule_of && appointment.status === 'pending_review' && <p className="muted small">A request to move a session: that session stays booked until a new time is confirmed.</p>}
       {appointment.reason && <p className="muted small">“{appointment.reason}”</p>}
       <JoinButton appointment={appointment} />
+      <SessionChoices appointment={appointment} />
     </li>
   );
 }
