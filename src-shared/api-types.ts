@@ -140,7 +140,40 @@ export interface AppointmentStats {
 export interface WeeklyAvailability {
   available_days: number[];
   available_days_display: string[];
+  /** Weekday ("0"=Monday … "6") → ordered local intervals ["HH:MM", "HH:MM"]; available_days are the days listed. */
+  hours: Record<string, [string, string][]>;
+  session_minutes: number;
+  buffer_minutes: number;
+  min_notice_hours: number;
+  booking_horizon_days: number;
   updated_at: string | null;
+}
+
+/** A free start a client may request (appointments/available-slots/). */
+export interface AvailableSlot {
+  start: string;
+  end: string;
+  /** The practice-zone day of the start. */
+  date: string;
+}
+
+/** One entry of the staff calendar (calendar/). */
+export interface CalendarSession {
+  id: string;
+  kind: 'session' | 'held';
+  status: 'scheduled' | 'pending_review' | 'cancelled';
+  start: string;
+  end: string;
+  client_name: string;
+  series_id: string | null;
+}
+
+export interface CalendarView {
+  from: string;
+  to: string;
+  time_zone: string;
+  entries: CalendarSession[];
+  blocked_dates: BlockedDate[];
 }
 
 export interface BlockedDate {
@@ -203,4 +236,98 @@ export type SettingsResponse = Record<SettingKey, SettingValue> & {
 export interface SetupState {
   needs_setup: boolean;
   settings: SettingsResponse | null;
+}
+
+// The client record and billing (clients, session notes, audit log, invoices, export): staff only, except a
+// client's own issued invoices.
+
+/** A client in the staff's list: the user object with their session counts. */
+export interface Client extends User {
+  upcoming_sessions: number;
+  past_sessions: number;
+  no_shows: number;
+  late_cancellations: number;
+  last_session: string | null;
+  next_session: string | null;
+}
+
+export type NoteTemplate = 'soap' | 'dap' | 'free';
+
+/** A note as the client's record lists it: never its text. */
+export interface NoteHeader {
+  id: string;
+  appointment: string;
+  template: NoteTemplate;
+  signed_at: string | null;
+  signed_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NoteAddendum {
+  id: string;
+  author: string | null;
+  text: string;
+  created_at: string;
+}
+
+/** The note of one session: every field of its template (blank where nothing was written), its signature and addenda. */
+export interface SessionNote extends NoteHeader {
+  fields: Record<string, string>;
+  addenda: NoteAddendum[];
+}
+
+export type InvoiceStatus = 'draft' | 'issued' | 'paid' | 'void';
+export type BillableKind = 'session' | 'late_cancellation' | 'no_show';
+
+export interface InvoiceLine {
+  appointment: string;
+  /** The session's day in the practice time zone. */
+  date: string | null;
+  duration_minutes: number;
+  kind: BillableKind;
+  description: string;
+  amount_minor: number;
+}
+
+/** Amounts are integer minor units of `currency` (cents for EUR). */
+export interface Invoice {
+  id: string;
+  number: string | null;
+  status: InvoiceStatus;
+  client: string;
+  currency: string;
+  lines: InvoiceLine[];
+  total_minor: number;
+  issued_at: string | null;
+  paid_on: string | null;
+  voided_at: string | null;
+  created_at: string;
+}
+
+/** One client's record as staff see it. */
+export interface ClientRecord extends Client {
+  fee: string | null;
+  sessions: Appointment[];
+  notes: NoteHeader[];
+  invoices: Invoice[];
+}
+
+export interface AuditEvent {
+  id: number;
+  actor: string | null;
+  action: string;
+  record_type: string;
+  record_id: string;
+  created_at: string;
+}
+
+/** A records request: the whole record, notes with their text. */
+export interface ClientExport {
+  exported_at: string;
+  practice: { name: string | null; therapist: string | null; address: string | null; time_zone: string };
+  client: Client & { fee: string | null };
+  sessions: Appointment[];
+  notes: SessionNote[];
+  invoices: Invoice[];
 }

@@ -1,5 +1,6 @@
 // `/api/admin/audit-log/`: the staff's view of the audit log, newest first, ids and actions only.
 import { z } from 'zod';
+import type * as Api from '../../src-shared/api-types.js';
 import type { ServerCore } from '../core.js';
 import type { AuditEventInstance } from '../db/models/audit-event.js';
 import { PAGING_DOC, paginate, pageQuery } from '../http/pagination.js';
@@ -7,7 +8,7 @@ import { operation, type Endpoint } from '../http/route-table.js';
 import { isoUtc } from '../http/timestamps.js';
 import { AUDIT_ACTIONS, listAudit } from './audit-log.js';
 
-export function presentAuditEvent(event: AuditEventInstance) {
+export function presentAuditEvent(event: AuditEventInstance): Api.AuditEvent {
   return { id: event.id, actor: event.actor_id, action: event.action, record_type: event.record_type, record_id: event.record_id, created_at: isoUtc(event.created_at) };
 }
 

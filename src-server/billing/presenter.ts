@@ -1,10 +1,11 @@
 // The invoice object of the contract: ids, status, lines with amounts in minor units, total; no names, no notes.
 import { DateTime } from 'luxon';
+import type * as Api from '../../src-shared/api-types.js';
 import { isoUtc } from '../http/timestamps.js';
 import { LINE_DESCRIPTIONS } from './billable-lines.js';
 import type { InvoiceWithLines } from './invoices.js';
 
-export function presentInvoice({ invoice, lines }: InvoiceWithLines, timeZone: string) {
+export function presentInvoice({ invoice, lines }: InvoiceWithLines, timeZone: string): Api.Invoice {
   return {
     id: invoice.id,
     number: invoice.number ?? null,

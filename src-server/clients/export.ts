@@ -1,4 +1,5 @@
 // A records request: one client's whole record (account, sessions, notes with addenda, invoices) as JSON or a readable PDF.
+import type * as Api from '../../src-shared/api-types.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { invoicesOfClient } from '../billing/invoices.js';
 import { presentInvoice } from '../billing/presenter.js';
@@ -12,9 +13,9 @@ import { clientOverview } from './clients.js';
 import { presentClient } from './presenter.js';
 import { renderRecordPdf } from './record-pdf.js';
 
-export type ClientExport = Awaited<ReturnType<typeof buildExport>>;
+export type ClientExport = Api.ClientExport;
 
-async function buildExport(core: ServerCore, id: string) {
+async function buildExport(core: ServerCore, id: string): Promise<ClientExport> {
   const { user, summary, fee } = await clientOverview(core, id);
   const sessions = await clientSessions(core, user.id);
   const profile = await practiceProfile(core);

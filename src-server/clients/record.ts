@@ -1,4 +1,5 @@
 // One client's whole record for staff: account and counts, sessions and requests, note headers, invoices.
+import type * as Api from '../../src-shared/api-types.js';
 import { invoicesOfClient } from '../billing/invoices.js';
 import { presentInvoice } from '../billing/presenter.js';
 import type { ServerCore } from '../core.js';
@@ -8,7 +9,7 @@ import { presentNoteHeader } from '../notes/presenter.js';
 import { clientOverview } from './clients.js';
 import { presentClient } from './presenter.js';
 
-export async function clientRecord(core: ServerCore, id: string) {
+export async function clientRecord(core: ServerCore, id: string): Promise<Api.ClientRecord> {
   const { user, summary, fee } = await clientOverview(core, id);
   const sessions = await clientSessions(core, user.id);
   const notes = await noteHeaders(core, sessions.map((session) => session.id));

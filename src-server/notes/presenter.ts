@@ -1,10 +1,11 @@
 // What staff see of a note: the template's fields, signature and addenda; the headers show none of the text.
+import type * as Api from '../../src-shared/api-types.js';
 import type { SessionNoteInstance } from '../db/models/session-note.js';
 import { isoUtc } from '../http/timestamps.js';
 import type { NoteWithAddenda } from './notes.js';
 import { completeFields } from './templates.js';
 
-export function presentNote({ note, addenda }: NoteWithAddenda) {
+export function presentNote({ note, addenda }: NoteWithAddenda): Api.SessionNote {
   return {
     id: note.id,
     appointment: note.appointment_id,
@@ -18,7 +19,7 @@ export function presentNote({ note, addenda }: NoteWithAddenda) {
   };
 }
 
-export function presentNoteHeader(note: SessionNoteInstance) {
+export function presentNoteHeader(note: SessionNoteInstance): Api.NoteHeader {
   return {
     id: note.id,
     appointment: note.appointment_id,
