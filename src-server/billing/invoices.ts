@@ -30,6 +30,13 @@ export interface InvoiceQuery {
 /** What a client sees of their invoices: issued ones (paid included), never drafts or voided ones. */
 const CLIENT_VISIBLE: InvoiceStatus[] = ['issued', 'paid'];
 
+/** Invoices with their lines, fetched in one query for the whole page (not one per invoice). */
+async function withLines(core: ServerCore, invoices: InvoiceInstance[]): Promise<InvoiceWithLines[]> {
+  if (invoices.length === 0) return [];
+  const lines = await core.db.models.InvoiceLine.findAll({ where: { invoice_id: { [Op.in]: invoices.map((invoice) => invoice.id) } }, order: [['position', 'ASC']] });
+  return invoices.map((invoice) => ({ invoice, lines: lines.filter((line) => line.invoice_id === invoice.id) }));
+}
+
 async function linesOf(core: ServerCore, invoiceId: string, transaction?: Transaction): Promise<InvoiceLineInstance[]> {
   return core.db.models.InvoiceLine.findAll({ where: { invoice_id: invoiceId }, order: [['position', 'ASC']], transaction });
 }
@@ -131,13 +138,13 @@ export async function listInvoices(core: ServerCore, caller: Principal, query: I
     offset: query.offset,
     limit: query.limit,
   });
-  return { count, rows: await Promise.all(rows.map(async (invoice) => ({ invoice, lines: await linesOf(core, invoice.id) }))) };
+  return { count, rows: await withLines(core, rows) };
 }
 
 /** Every invoice of a client (their record, their export), newest first. */
 export async function invoicesOfClient(core: ServerCore, clientId: string): Promise<InvoiceWithLines[]> {
   const invoices = await core.db.models.Invoice.findAll({ where: { client_id: clientId }, order: [['created_at', 'DESC'], ['id', 'DESC']] });
-  return Promise.all(invoices.map(async (invoice) => ({ invoice, lines: await linesOf(core, invoice.id) })));
+  return withLines(core, invoices);
 }
 
 export async function hasInvoices(core: ServerCore, clientId: string, transaction?: Transaction): Promise<boolean> {
@@ -192,7 +199,10 @@ export async function issueInvoice(core: ServerCore, actorId: string, id: string
   });
 }
 
+/** A payment received on `paidOn` (YYYY-MM-DD): not a day still to come in the practice's time zone. */
 export async function markPaid(core: ServerCore, actorId: string, id: string, paidOn: string): Promise<InvoiceWithLines> {
+  const today = DateTime.fromJSDate(core.clock.now(), { zone: await core.settings.timeZone() }).toISODate()!;
+  if (paidOn > today) throw ValidationError.field('paid_on', 'A payment cannot be received in the future.');
   return core.db.write(async (transaction) => {
     const invoice = await invoiceInStatus(core, id, 'issued', 'marked paid', transaction);
     await invoice.update({ status: 'paid', paid_on: paidOn, updated_at: core.clock.now() }, { transaction });

@@ -142,10 +142,19 @@ describe('paying', () => {
   it('marks an issued invoice paid on a date; not a draft, not twice', async () => {
     const api = await as(ts, staff);
     const issued = (await api.get(`/api/billing/invoices/?status=issued&client=${alma.user.id}`)).body.results[0];
-    const paid = await api.post(`/api/billing/invoices/${issued.id}/mark-paid/`, { paid_on: '2026-03-12' });
-    expect(paid.body).toMatchObject({ status: 'paid', paid_on: '2026-03-12' });
-    expect((await api.post(`/api/billing/invoices/${issued.id}/mark-paid/`, { paid_on: '2026-03-12' })).status).toBe(409);
+    const paid = await api.post(`/api/billing/invoices/${issued.id}/mark-paid/`, { paid_on: '2026-03-08' });
+    expect(paid.body).toMatchObject({ status: 'paid', paid_on: '2026-03-08' });
+    expect((await api.post(`/api/billing/invoices/${issued.id}/mark-paid/`, { paid_on: '2026-03-08' })).status).toBe(409);
     expect((await api.post(`/api/billing/invoices/${issued.id}/mark-paid/`, { paid_on: '12.03.2026' })).status).toBe(400);
+  });
+
+  it('refuses a payment date still to come in the practice time zone', async () => {
+    const api = await as(ts, staff);
+    const issued = (await api.get('/api/billing/invoices/?status=issued')).body.results[0];
+    const res = await api.post(`/api/billing/invoices/${issued.id}/mark-paid/`, { paid_on: '2026-03-10' });
+    expect(res.status).toBe(400);
+    expect(res.body).toHaveProperty('paid_on');
+    expect((await api.post(`/api/billing/invoices/${issued.id}/mark-paid/`, { paid_on: '2026-03-09' })).body.status).toBe('paid');
   });
 });
 
