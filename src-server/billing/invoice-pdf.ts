@@ -1,7 +1,7 @@
 // The invoice as a PDF: practice profile, client, one row per session (date in the practice zone, service, duration, amount), total.
 import { DateTime } from 'luxon';
 import { formatMoney } from './money.js';
-import { newPdfDocument, pdfBytes } from './pdf-document.js';
+import { FONT, newPdfDocument, pdfBytes } from './pdf-document.js';
 import type { PracticeProfile } from './practice-profile.js';
 
 export interface InvoicePdfLine {
@@ -37,28 +37,28 @@ export async function renderInvoicePdf(content: InvoicePdfContent): Promise<Buff
   const left = doc.page.margins.left;
   const day = (date: Date) => DateTime.fromJSDate(date, { zone: practice.timeZone }).toISODate()!;
 
-  doc.font('Helvetica-Bold').fontSize(16).text(practice.practiceName ?? 'Practice');
-  doc.font('Helvetica').fontSize(10);
+  doc.font(FONT.bold).fontSize(16).text(practice.practiceName ?? 'Practice');
+  doc.font(FONT.regular).fontSize(10);
   for (const line of [practice.therapistName, practice.address, [practice.phone, practice.website].filter(Boolean).join('  ·  '), practice.taxId ? `Tax ID: ${practice.taxId}` : null]) {
     if (line) doc.text(line);
   }
   doc.moveDown(1.5);
 
-  doc.font('Helvetica-Bold').fontSize(14).text(invoiceTitle(content));
-  doc.font('Helvetica').fontSize(10);
+  doc.font(FONT.bold).fontSize(14).text(invoiceTitle(content));
+  doc.font(FONT.regular).fontSize(10);
   if (content.issuedAt) doc.text(`Date of issue: ${day(content.issuedAt)}`);
   if (content.status === 'draft') doc.text('Draft: not yet issued, no number assigned.');
   if (content.status === 'void') doc.text('VOID: this invoice has been cancelled.');
   if (content.status === 'paid' && content.paidOn) doc.text(`Paid on ${content.paidOn}. Thank you.`);
   doc.moveDown();
 
-  doc.font('Helvetica-Bold').text('Bill to');
-  doc.font('Helvetica').text(content.client.name).text(content.client.email);
+  doc.font(FONT.bold).text('Bill to');
+  doc.font(FONT.regular).text(content.client.name).text(content.client.email);
   doc.moveDown(1.5);
 
   const row = (cells: { date: string; service: string; duration: string; amount: string }, bold = false) => {
     const y = doc.y;
-    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica');
+    doc.font(bold ? FONT.bold : FONT.regular);
     doc.text(cells.date, left + COLUMNS.date, y, { width: 85 });
     doc.text(cells.service, left + COLUMNS.service, y, { width: 205 });
     doc.text(cells.duration, left + COLUMNS.duration, y, { width: 75 });
@@ -75,8 +75,8 @@ export async function renderInvoicePdf(content: InvoicePdfContent): Promise<Buff
   doc.moveDown(1.5);
 
   if (practice.paymentDetails && content.status !== 'void') {
-    doc.font('Helvetica-Bold').text('Payment details', left);
-    doc.font('Helvetica').text(practice.paymentDetails);
+    doc.font(FONT.bold).text('Payment details', left);
+    doc.font(FONT.regular).text(practice.paymentDetails);
     if (content.number) doc.text(`Please quote ${content.number} with your payment.`);
   }
   return pdfBytes(doc);

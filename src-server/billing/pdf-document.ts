@@ -1,4 +1,5 @@
-// A pdfkit document laid out to print on both A4 and US Letter, collected into one Buffer.
+// A pdfkit document laid out to print on both A4 and US Letter, with a Unicode font, collected into one Buffer.
+import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 
 /**
@@ -8,8 +9,21 @@ import PDFDocument from 'pdfkit';
  */
 export const PAGE_MARGINS = { top: 56, left: 56, right: 56, bottom: 106 };
 
+/** The font names the documents use. */
+export const FONT = { regular: 'Body', bold: 'Body-Bold' } as const;
+
+// PDF's built-in Helvetica only knows Windows-1252: a Polish, Greek or Cyrillic name would print as garbage.
+// DejaVu Sans (embedded, subset to the glyphs used) covers Latin, Greek and Cyrillic scripts.
+const require = createRequire(import.meta.url);
+const FONT_FILES = {
+  [FONT.regular]: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
+  [FONT.bold]: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
+};
+
 export function newPdfDocument(title: string, created: Date): PDFKit.PDFDocument {
-  return new PDFDocument({ size: 'A4', margins: PAGE_MARGINS, info: { Title: title, CreationDate: created }, bufferPages: false });
+  const document = new PDFDocument({ size: 'A4', margins: PAGE_MARGINS, info: { Title: title, CreationDate: created } });
+  for (const [name, file] of Object.entries(FONT_FILES)) document.registerFont(name, file);
+  return document.font(FONT.regular);
 }
 
 /** Ends the document and resolves with its bytes. */

@@ -1,7 +1,7 @@
 // The client record as a readable PDF for a records request: details, sessions, notes with addenda, invoices.
 import { DateTime } from 'luxon';
 import { formatMoney } from '../billing/money.js';
-import { newPdfDocument, pdfBytes } from '../billing/pdf-document.js';
+import { FONT, newPdfDocument, pdfBytes } from '../billing/pdf-document.js';
 import type { ClientExport } from './export.js';
 
 const FIELD_LABELS: Record<string, string> = {
@@ -18,10 +18,10 @@ export async function renderRecordPdf(record: ClientExport, now: Date): Promise<
   const when = (iso: string | null) => (iso ? DateTime.fromISO(iso, { zone }).toFormat('yyyy-MM-dd HH:mm') : '—');
   const { client } = record;
   const doc = newPdfDocument(`Client record: ${client.first_name} ${client.last_name}`, now);
-  const heading = (text: string) => doc.moveDown().font('Helvetica-Bold').fontSize(13).text(text).font('Helvetica').fontSize(10).moveDown(0.3);
+  const heading = (text: string) => doc.moveDown().font(FONT.bold).fontSize(13).text(text).font(FONT.regular).fontSize(10).moveDown(0.3);
 
-  doc.font('Helvetica-Bold').fontSize(16).text(`Client record: ${client.first_name} ${client.last_name}`);
-  doc.font('Helvetica').fontSize(10);
+  doc.font(FONT.bold).fontSize(16).text(`Client record: ${client.first_name} ${client.last_name}`);
+  doc.font(FONT.regular).fontSize(10);
   doc.text(`${record.practice.name ?? 'Practice'}${record.practice.therapist ? ` · ${record.practice.therapist}` : ''}`);
   doc.text(`Exported ${when(record.exported_at)} (${zone})`);
 
@@ -43,7 +43,7 @@ export async function renderRecordPdf(record: ClientExport, now: Date): Promise<
   heading(`Session notes (${record.notes.length})`);
   const sessionTimes = new Map(record.sessions.map((session) => [session.id, session.scheduled_datetime]));
   for (const note of record.notes) {
-    doc.font('Helvetica-Bold').text(`Session of ${when(sessionTimes.get(note.appointment) ?? null)} (${note.template.toUpperCase()})`).font('Helvetica');
+    doc.font(FONT.bold).text(`Session of ${when(sessionTimes.get(note.appointment) ?? null)} (${note.template.toUpperCase()})`).font(FONT.regular);
     for (const [name, value] of Object.entries(note.fields)) if (value) doc.text(`${FIELD_LABELS[name] ?? name}: ${value}`, { indent: 12 });
     doc.text(note.signed_at ? `Signed ${when(note.signed_at)}` : 'Not signed', { indent: 12 });
     for (const addendum of note.addenda) doc.text(`Addendum ${when(addendum.created_at)}: ${addendum.text}`, { indent: 12 });

@@ -23,6 +23,7 @@ beforeAll(async () => {
   alma = await createAccount(ts, { email: 'alma@example.org' });
   bruno = await createAccount(ts, { email: 'bruno@example.org' });
   await ts.server.core.db.write((transaction) => alma.user.update({ first_name: 'Alma', last_name: 'Lindqvist' }, { transaction }));
+  await ts.server.core.db.write((transaction) => bruno.user.update({ first_name: 'Łukasz', last_name: 'Żółć-Петров' }, { transaction }));
   await setProfile(ts, staff);
   s.attended1 = await scheduledSession(ts, staff, alma, '2026-03-03T10:00:00+01:00');
   s.attended2 = await scheduledSession(ts, staff, alma, '2026-03-04T10:00:00+01:00');
@@ -126,6 +127,13 @@ describe('issuing', () => {
     const results = await Promise.all(drafts.map((id) => api.post(`/api/billing/invoices/${id}/issue/`)));
     expect(results.map((r) => r.status)).toEqual(drafts.map(() => 200));
     expect(results.map((r) => r.body.number).sort()).toEqual(['2026-0004', '2026-0005', '2026-0006', '2026-0007', '2026-0008']);
+  });
+
+  it("prints names in any Latin, Greek or Cyrillic script on the PDF", async () => {
+    const api = await as(ts, staff);
+    const invoice = (await api.get(`/api/billing/invoices/?status=issued&client=${bruno.user.id}`)).body.results[0];
+    const pdf = await api.get(`/api/billing/invoices/${invoice.id}/pdf/`).buffer(true);
+    expect(await pdfText(pdf.body)).toContain('Łukasz Żółć-Петров');
   });
 
   it('starts again at 0001 in a new year (practice time zone)', async () => {
