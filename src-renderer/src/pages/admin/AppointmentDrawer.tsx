@@ -96,6 +96,14 @@ export function AppointmentDrawer({ appointmentId, onClose }: { appointmentId: s
               )}
               {data.status === 'cancelled' && (
                 <>
+                  {data.scheduled_datetime && (
+                    <>
+                      <dt>Was scheduled</dt>
+                      <dd>
+                        <s>{formatDateTime(data.scheduled_datetime, zone)}</s> · {data.scheduled_duration} minutes
+                      </dd>
+                    </>
+                  )}
                   <dt>Cancelled</dt>
                   <dd>
                     {data.cancelled_at ? formatDateTime(data.cancelled_at, zone) : '—'} · {CANCELLED_BY[data.cancelled_by ?? 'staff']}

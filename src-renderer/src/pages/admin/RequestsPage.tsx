@@ -10,7 +10,7 @@ import { SegmentedFilter } from '../../components/SegmentedFilter';
 import { StatusBadge } from '../../components/StatusBadge';
 import { Empty, QueryView } from '../../components/States';
 import { usePagedFilter } from '../../components/usePagedFilter';
-import { formatDateTime, formatDay, TIME_SLOT_LABELS } from '../../lib/practice-time';
+import { clientName, formatDateTime, formatDay, TIME_SLOT_LABELS } from '../../lib/practice-time';
 import { AppointmentDrawer } from './AppointmentDrawer';
 import { usePracticeZone } from './practice-zone';
 
@@ -18,6 +18,7 @@ const FILTERS: { value: AppointmentStatus | undefined; label: string }[] = [
   { value: 'pending_review', label: 'Pending' },
   { value: 'scheduled', label: 'Scheduled' },
   { value: 'rejected', label: 'Rejected' },
+  { value: 'cancelled', label: 'Cancelled' },
   { value: undefined, label: 'All' },
 ];
 
@@ -47,11 +48,18 @@ export function RequestsPage() {
             {data.results.map((appointment) => (
               <tr key={appointment.id}>
                 <td>
-                  <strong>
-                    {appointment.first_name} {appointment.last_name}
-                  </strong>
+                  {/* The account first; a contact typed for someone else is shown as such. */}
+                  <strong>{clientName(appointment)}</strong>
                   <br />
-                  <span className="muted small">{appointment.email}</span>
+                  <span className="muted small">{appointment.account?.email ?? appointment.email}</span>
+                  {appointment.contact_differs && (
+                    <>
+                      <br />
+                      <span className="small booked-for">
+                        for {appointment.first_name} {appointment.last_name}
+                      </span>
+                    </>
+                  )}
                 </td>
                 <td>
                   {appointment.status === 'scheduled' && appointment.scheduled_datetime
@@ -69,7 +77,8 @@ export function RequestsPage() {
                     Open
                     <span className="visually-hidden">
                       {' '}
-                      request of {appointment.first_name} {appointment.last_name}
+                      request of {clientName(appointment)}
+                      {appointment.contact_differs ? ` for ${appointment.first_name} ${appointment.last_name}` : ''}
                     </span>
                   </button>
                 </td>
