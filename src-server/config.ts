@@ -8,8 +8,8 @@ export interface ServerConfig {
   host: string;
   dataDir: string;
   databaseUrl: string;
-  /** Overrides of the practice settings; a value here wins over the one stored in the database. */
-  envSettings: Partial<Record<PracticeSettingKey, string>>;
+  /** The environment as given: settings/ reads the practice settings it fixes (PRACTICE_TIMEZONE, SMTP_URL, …) from it. */
+  environment: Readonly<Env>;
   /**
    * Which proxies may speak for the client through X-Forwarded-*, in the form Express's `trust proxy` takes:
    * a hop count (0 = none) or a list of addresses, CIDR ranges and names such as `loopback`.
@@ -28,59 +28,6 @@ export interface ServerConfig {
   logLevel: string;
   /** Daily backups kept in DATA_DIR/backups; 0 turns automatic backups off. */
   backupKeep: number;
-}
-
-export type PracticeSettingKey =
-  | 'practice_timezone'
-  | 'jitsi_domain'
-  | 'smtp_url'
-  | 'email_from'
-  | 'practice_name'
-  | 'therapist_name'
-  | 'notify_email'
-  | 'cancellation_notice_hours'
-  | 'reminder_hours_before'
-  | 'address'
-  | 'phone'
-  | 'website'
-  | 'tax_id'
-  | 'payment_details'
-  | 'currency'
-  | 'session_fee'
-  | 'late_cancellation_fee'
-  | 'no_show_fee';
-
-export const SETTING_ENV_VARS: Record<PracticeSettingKey, string> = {
-  practice_timezone: 'PRACTICE_TIMEZONE',
-  jitsi_domain: 'JITSI_DOMAIN',
-  smtp_url: 'SMTP_URL',
-  email_from: 'EMAIL_FROM',
-  practice_name: 'PRACTICE_NAME',
-  therapist_name: 'THERAPIST_NAME',
-  notify_email: 'NOTIFY_EMAIL',
-  cancellation_notice_hours: 'CANCELLATION_NOTICE_HOURS',
-  reminder_hours_before: 'REMINDER_HOURS_BEFORE',
-  address: 'PRACTICE_ADDRESS',
-  phone: 'PRACTICE_PHONE',
-  website: 'PRACTICE_WEBSITE',
-  tax_id: 'PRACTICE_TAX_ID',
-  payment_details: 'PRACTICE_PAYMENT_DETAILS',
-  currency: 'PRACTICE_CURRENCY',
-  session_fee: 'SESSION_FEE',
-  late_cancellation_fee: 'LATE_CANCELLATION_FEE',
-  no_show_fee: 'NO_SHOW_FEE',
-};
-
-/** Reads `reminder_hours_before` ("[24, 1]", or "24, 1"; "[]" = off): whole hours 1–168, or null when malformed. */
-export function parseReminderHours(value: string): number[] | null {
-  const trimmed = value.trim();
-  const inner = trimmed.startsWith('[') && trimmed.endsWith(']') ? trimmed.slice(1, -1) : trimmed;
-  if (inner.trim() === '') return [];
-  const parts = inner.split(',').map((part) => part.trim());
-  if (!parts.every((part) => /^\d{1,3}$/.test(part))) return null;
-  const hours = parts.map(Number);
-  if (hours.some((h) => h < 1 || h > 168) || new Set(hours).size !== hours.length || hours.length > 10) return null;
-  return hours.sort((a, b) => b - a);
 }
 
 export class ConfigError extends Error {
@@ -149,68 +96,6 @@ export function readKeys<T>(read: () => T): T {
   }
 }
 
-export function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return zone.length > 0;
-  } catch {
-    return false;
-  }
-}
-
-/** Checks a practice setting's value; returns an error message, or null when it is fine. */
-export function checkSettingValue(key: PracticeSettingKey, value: string): string | null {
-  if (/[\u0000-\u001f\u007f]/.test(value)) return 'Control characters are not allowed.';
-  switch (key) {
-    case 'practice_timezone':
-      return isValidTimeZone(value) ? null : `"${value}" is not an IANA time zone (e.g. Europe/Berlin).`;
-    case 'jitsi_domain':
-      return /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/i.test(value)
-        ? null
-        : `"${value}" is not a host name (e.g. meet.jit.si).`;
-    case 'smtp_url': {
-      try {
-        const url = new URL(value);
-        if (!['smtp:', 'smtps:'].includes(url.protocol) || !url.hostname) throw new Error();
-        return null;
-      } catch {
-        return 'Must be smtp://user:pass@host:port or smtps://…';
-      }
-    }
-    case 'email_from':
-      return /^[^\r\n<>]*<[^\s@<>]+@[^\s@<>]+>$|^[^\s@<>]+@[^\s@<>]+$/.test(value)
-        ? null
-        : 'Must be an address, optionally with a name: Practice <no-reply@example.com>';
-    case 'practice_name':
-    case 'therapist_name':
-      return value.length <= 200 ? null : 'At most 200 characters.';
-    case 'notify_email':
-      return /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(value) ? null : 'Must be an email address: practice@example.com';
-    case 'cancellation_notice_hours':
-      return /^\d{1,3}$/.test(value) && Number(value) <= 168 ? null : 'Must be a whole number of hours from 0 to 168.';
-    case 'reminder_hours_before':
-      return parseReminderHours(value) ? null : 'Must be a list of different whole hours from 1 to 168, e.g. [24, 1]; [] turns reminders off.';
-    case 'address':
-    case 'payment_details':
-      return value.length <= 500 ? null : 'At most 500 characters.';
-    case 'phone':
-    case 'tax_id':
-      return value.length <= 50 ? null : 'At most 50 characters.';
-    case 'website':
-      return /^(https?:\/\/)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(\/\S*)?$/i.test(value) && value.length <= 200
-        ? null
-        : 'Must be a web address, e.g. https://practice.example.com';
-    case 'currency':
-      // ISO 4217 as the runtime knows it, so the amount's decimals (its exponent) are known too.
-      return /^[A-Z]{3}$/.test(value) && Intl.supportedValuesOf('currency').includes(value) ? null : 'Must be an ISO 4217 currency code in capitals, e.g. EUR.';
-    case 'session_fee':
-    case 'late_cancellation_fee':
-    case 'no_show_fee':
-      // A decimal string, never a float: billing turns it into integer minor units by the currency's exponent.
-      return /^\d{1,7}(\.\d{1,3})?$/.test(value) ? null : 'Must be an amount like 80.00 (digits, a point, at most 3 decimals).';
-  }
-}
-
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): ServerConfig {
   const port = integer(env, 'PORT', 8000, 0, 65535);
   const host = env.HOST?.trim() || '0.0.0.0';
@@ -219,21 +104,13 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): ServerC
   if (!/^sqlite:.+/.test(databaseUrl) && !/^postgres(ql)?:\/\/.+/.test(databaseUrl)) {
     throw new ConfigError(`DATABASE_URL must be sqlite:/path/file.db or postgres://…, got "${databaseUrl.split(':')[0]}:…"`);
   }
-  const envSettings: ServerConfig['envSettings'] = {};
-  for (const [key, name] of Object.entries(SETTING_ENV_VARS) as [PracticeSettingKey, string][]) {
-    const value = env[name]?.trim();
-    if (!value) continue;
-    const problem = checkSettingValue(key, value);
-    if (problem) throw new ConfigError(`${name}: ${problem}`);
-    envSettings[key] = value;
-  }
   const rawKey = env.ENCRYPTION_KEY?.trim();
   return {
     port,
     host,
     dataDir,
     databaseUrl,
-    envSettings,
+    environment: { ...env },
     trustProxy: trustedProxies(env),
     tls: tlsFiles(env, cwd),
     encryptionKey: rawKey ? readKeys(() => parseEncryptionKey(rawKey)) : undefined,

@@ -11,6 +11,7 @@ import { indexKeyOf } from './db/index-key.js';
 import { createLogger, type Logger } from './logger.js';
 import { Outbox } from './mail/outbox.js';
 import { PracticeSettings } from './settings/practice-settings.js';
+import { readSettingOverrides } from './settings/setting-rules.js';
 import { TokenSigner } from './auth/tokens.js';
 
 export interface CoreOptions {
@@ -21,6 +22,8 @@ export interface CoreOptions {
 }
 
 export async function openCore(config: ServerConfig, options: CoreOptions = {}): Promise<ServerCore> {
+  // A wrong PRACTICE_TIMEZONE, SMTP_URL… stops start-up with one line, before anything is opened.
+  const settingOverrides = readSettingOverrides(config.environment);
   fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const keys =
     options.encryptionKeys ?? (config.encryptionKey ? [config.encryptionKey] : readKeys(() => loadOrCreateKeyFile(config.dataDir)));
@@ -39,7 +42,7 @@ export async function openCore(config: ServerConfig, options: CoreOptions = {}):
     blindIndex: new BlindIndex(indexKey),
     clock,
     logger: options.logger ?? createLogger(config.logLevel),
-    settings: new PracticeSettings(db, config.envSettings),
+    settings: new PracticeSettings(db, settingOverrides),
     outbox: new Outbox(db, clock),
     tokens: new TokenSigner(indexKey, clock, config),
   };

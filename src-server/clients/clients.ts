@@ -65,7 +65,7 @@ export async function clientOverview(core: ServerCore, id: string): Promise<Clie
 export async function changeClientFee(core: ServerCore, actorId: string, id: string, fee: string | null): Promise<void> {
   const user = await findClient(core, id);
   if (fee !== null) {
-    const currency = (await core.settings.get('currency')) ?? 'EUR';
+    const currency = await core.settings.value('currency');
     if (toMinorUnits(fee, currency) === null) throw ValidationError.field('fee', `Enter an amount like 80.00 in ${currency}.`);
   }
   await core.db.write(async (transaction) => {

@@ -20,7 +20,9 @@ export interface DeliveryOptions {
  * change them at any time). Declared here so that mail/ needs nothing from the features above it.
  */
 export interface MailSettings {
-  get(key: 'smtp_url' | 'email_from' | 'practice_name'): Promise<string | null>;
+  get(key: 'smtp_url' | 'practice_name'): Promise<string | null>;
+  /** The sender: always set (its default when the therapist set none). */
+  value(key: 'email_from'): Promise<string>;
 }
 
 export const DEFAULT_DELIVERY: DeliveryOptions = { maxAttempts: 10, baseBackoffMs: 5_000, maxBackoffMs: 15 * 60_000, pollMs: 1_000 };
@@ -97,7 +99,7 @@ export class DeliveryWorker {
   private async deliverDue(): Promise<void> {
     const smtpUrl = await this.settings.get('smtp_url');
     if (!smtpUrl || this.stopped) return;
-    const from = senderOf((await this.settings.get('email_from')) ?? 'Practice <no-reply@localhost>', await this.settings.get('practice_name'));
+    const from = senderOf(await this.settings.value('email_from'), await this.settings.get('practice_name'));
     await this.outbox.requeueInterrupted(this.workerId);
     for (const mail of await this.outbox.due(20)) {
       if (this.stopped) return;

@@ -8,7 +8,7 @@ import type { Attendance, AppointmentInstance } from '../db/models/appointment.j
 import type { BlockedDateInstance } from '../db/models/blocked-date.js';
 import { ApiError, Conflict, NotFound, PermissionDenied } from '../http/errors.js';
 import type { Principal } from '../http/route-table.js';
-import { Appointments, type AppointmentRequest } from './appointments.js';
+import type { Appointments, AppointmentRequest } from './appointments.js';
 import { Availability } from './availability.js';
 import { SessionMail, type SessionMailContext } from './session-mail.js';
 import { assertNotBlocked, assertTimeFree, parseFutureTime } from './session-timing.js';

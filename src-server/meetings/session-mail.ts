@@ -42,7 +42,7 @@ export class SessionMail {
 
   async context(): Promise<SessionMailContext> {
     const settings = this.core.settings;
-    const emailFrom = (await settings.get('email_from')) ?? 'no-reply@localhost';
+    const emailFrom = await settings.value('email_from');
     return {
       zone: await settings.timeZone(),
       practiceName: await settings.practiceName(),

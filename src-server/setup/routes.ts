@@ -34,10 +34,11 @@ import { presentUser } from '../auth/user-presenter.js';
 import { PermissionDenied, ValidationError } from '../http/errors.js';
 import { email, text } from '../http/fields.js';
 import { operation, type Endpoint, type RequestInfo } from '../http/route-table.js';
-import { present as presentSettings, settingsPatch } from '../settings/routes.js';
-import { SETTING_KEYS } from '../settings/practice-settings.js';
+import { presentSettings } from '../settings/presenter.js';
+import { settingChanges, settingsPatch } from '../settings/schemas.js';
+import { SETTING_KEYS } from '../settings/setting-rules.js';
 import { Throttle } from '../http/throttle.js';
-import { PracticeSetup, type SetupInput } from './service.js';
+import { PracticeSetup } from './service.js';
 import type { SetupSecret } from './setup-secret.js';
 
 const setupRequest = settingsPatch.extend({
@@ -98,8 +99,7 @@ export function setupEndpoints(core: ServerCore, lanUrls: () => string[], secret
           handler: async ({ body, request }) => {
             requireLoopbackHost(request);
             if (body.password !== body.password2) throw ValidationError.field('password', "Password fields didn't match.");
-            const settings: SetupInput['settings'] = {};
-            for (const key of SETTING_KEYS) if (body[key] !== undefined) settings[key] = body[key];
+            const settings = settingChanges(body);
             const user = await setup.complete(
               { email: body.email, password: body.password, first_name: body.first_name, last_name: body.last_name, settings },
               body.setup_secret,

@@ -1,6 +1,6 @@
 // First-run setup: whether the practice still needs its therapist, and creating that first staff account once.
 import { createOrPromoteStaff, type StaffAccountInput } from '../auth/staff-account.js';
-import type { PracticeSettingKey } from '../config.js';
+import type { SettingKey } from '../settings/setting-rules.js';
 import type { ServerCore } from '../core.js';
 import type { UserInstance } from '../db/models/user.js';
 import { SerialQueue } from '../db/serial-queue.js';
@@ -9,7 +9,7 @@ import type { Throttle } from '../http/throttle.js';
 import type { SetupSecret } from './setup-secret.js';
 
 export interface SetupInput extends StaffAccountInput {
-  settings: Partial<Record<PracticeSettingKey, string | null>>;
+  settings: Partial<Record<SettingKey, string | null>>;
 }
 
 /** Wrong setup secrets are counted for everyone together: through a forwarder every caller is "loopback". */
