@@ -146,6 +146,8 @@ export interface WeeklyAvailability {
   buffer_minutes: number;
   min_notice_hours: number;
   booking_horizon_days: number;
+  /** A request for a free slot is scheduled at once (mail, Jitsi room). */
+  auto_confirm: boolean;
   updated_at: string | null;
 }
 

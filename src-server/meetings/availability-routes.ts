@@ -6,11 +6,15 @@ import { operation, type Endpoint } from '../http/route-table.js';
 import { Availability } from './availability.js';
 import type { SessionLifecycle } from './lifecycle.js';
 import { presentAvailability, presentBlockedDate } from './presenter.js';
-import { availabilityBody, availabilityPatch, blockedDateBody } from './schemas.js';
+import { presentSlot } from './slot-presenter.js';
+import { availabilityPatchBody, availabilityPutBody, slotRangeQuery } from './availability-schemas.js';
+import { blockedDateBody } from './schemas.js';
+import { Slots } from './slots.js';
 import { SEED_DOCS } from './seed-docs.js';
 
 export function availabilityEndpoints(core: ServerCore, lifecycle: SessionLifecycle): Endpoint[] {
   const availability = new Availability(core);
+  const slots = Slots.of(core);
   const showWeekly = async () => ({ body: presentAvailability(await availability.weekly()) });
   return [
     {
@@ -23,14 +27,14 @@ export function availabilityEndpoints(core: ServerCore, lifecycle: SessionLifecy
         PUT: operation({
           access: 'staff',
           summary: 'Replace the weekly availability',
-          body: availabilityBody,
-          handler: async ({ body }) => ({ body: presentAvailability(await availability.setWeekly(body.available_days)) }),
+          body: availabilityPutBody,
+          handler: async ({ body }) => ({ body: presentAvailability(await availability.update(body)) }),
         }),
         PATCH: operation({
           access: 'staff',
           summary: 'Change the weekly availability',
-          body: availabilityPatch,
-          handler: async ({ body }) => (body.available_days ? { body: presentAvailability(await availability.setWeekly(body.available_days)) } : showWeekly()),
+          body: availabilityPatchBody,
+          handler: async ({ body }) => ({ body: presentAvailability(await availability.update(body)) }),
         }),
       },
     },
@@ -44,6 +48,25 @@ export function availabilityEndpoints(core: ServerCore, lifecycle: SessionLifecy
           access: 'anyone',
           summary: 'Dates a client may request: tomorrow through today + 30 in the practice time zone',
           handler: async () => ({ body: await availability.availableDates() }),
+        }),
+      },
+    },
+    {
+      key: 'available_slots',
+      section: 'appointments',
+      path: '/api/meetings/appointments/available-slots/',
+      doc: {
+        description:
+          'Free starts a client may request (send one as requested_start to appointments/create/): inside the working hours of available, unblocked days, at least min_notice_hours ahead, within booking_horizon_days, clear (with buffer_minutes on both sides) of every session and every slot held by a pending request. Practice time zone; from/to are practice-zone dates, at most 31 days',
+        query_parameters: { from: 'YYYY-MM-DD (required)', to: 'YYYY-MM-DD (required, at most 30 days after from)' },
+        example_response: [{ start: '2026-03-02T08:00:00Z', end: '2026-03-02T08:50:00Z', date: '2026-03-02' }],
+      },
+      methods: {
+        GET: operation({
+          access: 'anyone',
+          summary: 'Free slots between two dates',
+          query: slotRangeQuery,
+          handler: async ({ query }) => ({ body: (await slots.between(query.from, query.to)).map(presentSlot) }),
         }),
       },
     },

@@ -1,53 +1,111 @@
-// The therapist's weekly availability and blocked dates, and the dates a client may request from them.
+// The therapist's weekly availability (working hours, session length, buffer, notice, horizon) and blocked dates,
+// and the dates a client may request from them.
 import { DateTime } from 'luxon';
 import { Op, type Transaction } from 'sequelize';
 import type { ServerCore } from '../core.js';
 import type { BlockedDateInstance } from '../db/models/blocked-date.js';
 import { NotFound, ValidationError } from '../http/errors.js';
+import type { AvailabilityChange } from './availability-schemas.js';
 import { practiceDay } from './practice-time.js';
+import { daysOf, hoursForDays, normalizeHours, type WorkingHours } from './working-hours.js';
 
 export const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 const DEFAULT_DAYS = [0, 1, 2, 3, 4];
-/** Clients may request from tomorrow through today + this many days. */
-const BOOKING_HORIZON_DAYS = 30;
 const AVAILABILITY_ROW = 1;
 
 export interface WeeklyAvailability {
   availableDays: number[];
+  hours: WorkingHours;
+  sessionMinutes: number;
+  bufferMinutes: number;
+  minNoticeHours: number;
+  bookingHorizonDays: number;
+  autoConfirm: boolean;
   updatedAt: Date | null;
 }
+
+export const DEFAULT_AVAILABILITY: WeeklyAvailability = {
+  availableDays: DEFAULT_DAYS,
+  hours: hoursForDays(DEFAULT_DAYS),
+  sessionMinutes: 50,
+  bufferMinutes: 10,
+  minNoticeHours: 24,
+  bookingHorizonDays: 30,
+  autoConfirm: false,
+  updatedAt: null,
+};
 
 export class Availability {
   constructor(private readonly core: ServerCore) {}
 
   async weekly(transaction?: Transaction): Promise<WeeklyAvailability> {
     const row = await this.core.db.models.WeeklyAvailability.findByPk(AVAILABILITY_ROW, { transaction });
-    return row ? { availableDays: row.available_days, updatedAt: row.updated_at } : { availableDays: DEFAULT_DAYS, updatedAt: null };
+    if (!row) return DEFAULT_AVAILABILITY;
+    const hours = row.hours ?? hoursForDays(row.available_days);
+    return {
+      availableDays: daysOf(hours),
+      hours,
+      sessionMinutes: row.session_minutes,
+      bufferMinutes: row.buffer_minutes,
+      minNoticeHours: row.min_notice_hours,
+      bookingHorizonDays: row.booking_horizon_days,
+      autoConfirm: row.auto_confirm,
+      updatedAt: row.updated_at,
+    };
   }
 
-  /** @param days weekdays 0=Monday … 6=Sunday, already checked to be distinct. */
-  async setWeekly(days: number[]): Promise<WeeklyAvailability> {
-    const sorted = [...days].sort((a, b) => a - b);
+  /**
+   * Applies `change` (already validated). Hours win over available_days; available_days alone keep the intervals
+   * of days that stay and give new days 09:00–17:00.
+   */
+  async update(change: AvailabilityChange): Promise<WeeklyAvailability> {
     const now = this.core.clock.now();
-    await this.core.db.write((transaction) =>
-      this.core.db.models.WeeklyAvailability.upsert({ id: AVAILABILITY_ROW, available_days: sorted, updated_at: now }, { transaction }),
-    );
-    return { availableDays: sorted, updatedAt: now };
+    return this.core.db.write(async (transaction) => {
+      const current = await this.weekly(transaction);
+      const hours = change.hours
+        ? normalizeHours(change.hours as WorkingHours)
+        : change.available_days
+          ? hoursForDays(change.available_days, current.hours)
+          : current.hours;
+      const next: WeeklyAvailability = {
+        availableDays: daysOf(hours),
+        hours,
+        sessionMinutes: change.session_minutes ?? current.sessionMinutes,
+        bufferMinutes: change.buffer_minutes ?? current.bufferMinutes,
+        minNoticeHours: change.min_notice_hours ?? current.minNoticeHours,
+        bookingHorizonDays: change.booking_horizon_days ?? current.bookingHorizonDays,
+        autoConfirm: change.auto_confirm ?? current.autoConfirm,
+        updatedAt: now,
+      };
+      await this.core.db.models.WeeklyAvailability.upsert(
+        {
+          id: AVAILABILITY_ROW,
+          available_days: next.availableDays,
+          hours: next.hours,
+          session_minutes: next.sessionMinutes,
+          buffer_minutes: next.bufferMinutes,
+          min_notice_hours: next.minNoticeHours,
+          booking_horizon_days: next.bookingHorizonDays,
+          auto_confirm: next.autoConfirm,
+          updated_at: now,
+        },
+        { transaction },
+      );
+      return next;
+    });
   }
 
-  /** Tomorrow through today + 30 in the practice zone, on available weekdays, minus blocked dates. */
+  /** Tomorrow through today + the horizon in the practice zone, on weekdays with hours, minus blocked dates. */
   async availableDates(transaction?: Transaction): Promise<string[]> {
     const today = practiceDay(this.core.clock.now(), await this.core.settings.timeZone());
     // Counting calendar days needs no time zone: stepping through UTC dates spares a zone lookup per day (hot path).
     const firstDay = DateTime.fromISO(today.toISODate()!, { zone: 'utc' });
-    const candidates = Array.from({ length: BOOKING_HORIZON_DAYS }, (_, index) => firstDay.plus({ days: index + 1 }));
-    const [{ availableDays }, blocked] = await Promise.all([
-      this.weekly(transaction),
-      this.blockedDaysBetween(candidates[0].toISODate()!, candidates.at(-1)!.toISODate()!, transaction),
-    ]);
+    const weekly = await this.weekly(transaction);
+    const candidates = Array.from({ length: weekly.bookingHorizonDays }, (_, index) => firstDay.plus({ days: index + 1 }));
+    const blocked = await this.blockedDaysBetween(candidates[0].toISODate()!, candidates.at(-1)!.toISODate()!, transaction);
     return candidates
-      .filter((day) => availableDays.includes(day.weekday - 1))
+      .filter((day) => weekly.availableDays.includes(day.weekday - 1))
       .map((day) => day.toISODate()!)
       .filter((day) => !blocked.has(day));
   }
@@ -69,7 +127,7 @@ export class Availability {
     if (removed === 0) throw new NotFound();
   }
 
-  private async blockedDaysBetween(first: string, last: string, transaction?: Transaction): Promise<Set<string>> {
+  async blockedDaysBetween(first: string, last: string, transaction?: Transaction): Promise<Set<string>> {
     const rows = await this.core.db.models.BlockedDate.findAll({ attributes: ['day'], where: { day: { [Op.between]: [first, last] } }, transaction });
     return new Set(rows.map((row) => row.day));
   }

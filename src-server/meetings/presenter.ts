@@ -51,8 +51,8 @@ export function presentAppointment(appointment: AppointmentInstance, now: Date, 
     attendance: appointment.attendance ?? null,
     reschedule_of: appointment.reschedule_of ?? null,
     // Section 2 of the lifecycle contract (slots, series, client zones) fills these later; the shape is final now.
-    requested_start: null,
-    series_id: null,
+    requested_start: appointment.requested_start ? isoUtc(appointment.requested_start) : null,
+    series_id: appointment.series_id ?? null,
     client_time_zone: null,
     account: account ? { first_name: account.first_name, last_name: account.last_name, email: account.email } : null,
     contact_differs: account
@@ -90,6 +90,12 @@ export function presentAvailability(availability: WeeklyAvailability): Api.Weekl
   return {
     available_days: availability.availableDays,
     available_days_display: availability.availableDays.map((day) => DAY_NAMES[day]),
+    hours: availability.hours,
+    session_minutes: availability.sessionMinutes,
+    buffer_minutes: availability.bufferMinutes,
+    min_notice_hours: availability.minNoticeHours,
+    booking_horizon_days: availability.bookingHorizonDays,
+    auto_confirm: availability.autoConfirm,
     updated_at: availability.updatedAt ? isoUtc(availability.updatedAt) : null,
   };
 }

@@ -72,8 +72,9 @@ export function meetingsEndpoints(core: ServerCore): Endpoint[] {
               email: body.email,
               phone: body.phone ?? null,
               reason: body.reason || null,
-              preferredDates: body.preferred_dates,
-              preferredTimeSlots: body.preferred_time_slots,
+              preferredDates: body.preferred_dates ?? [],
+              preferredTimeSlots: body.preferred_time_slots ?? [],
+              requestedStart: body.requested_start ?? null,
             });
             return { status: 201, body: await present(created) };
           },

@@ -9,6 +9,7 @@ import * as authCodeLimits from './0004-auth-code-limits.js';
 import * as encryptedJitsiLinks from './0007-encrypted-jitsi-links.js';
 import * as indexKey from './0008-index-key.js';
 import * as sessionLifecycle from './0005-session-lifecycle.js';
+import * as slotsAndCalendar from './0009-slots-and-calendar.js';
 
 export interface Migration {
   name: string;
@@ -17,4 +18,4 @@ export interface Migration {
   down(queryInterface: QueryInterface, cipher: FieldCipher): Promise<void>;
 }
 
-export const MIGRATIONS: Migration[] = [{ name: '0001-foundation', ...foundation }, { name: '0002-auth', ...auth }, { name: '0003-meetings', ...meetings }, { name: '0004-auth-code-limits', ...authCodeLimits }, { name: '0005-session-lifecycle', ...sessionLifecycle }, { name: '0006-client-record', ...clientRecord }, { name: '0007-encrypted-jitsi-links', ...encryptedJitsiLinks }, { name: '0008-index-key', ...indexKey }];
+export const MIGRATIONS: Migration[] = [{ name: '0001-foundation', ...foundation }, { name: '0002-auth', ...auth }, { name: '0003-meetings', ...meetings }, { name: '0004-auth-code-limits', ...authCodeLimits }, { name: '0005-session-lifecycle', ...sessionLifecycle }, { name: '0006-client-record', ...clientRecord }, { name: '0007-encrypted-jitsi-links', ...encryptedJitsiLinks }, { name: '0008-index-key', ...indexKey }, { name: '0009-slots-and-calendar', ...slotsAndCalendar }];

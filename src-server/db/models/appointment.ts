@@ -52,6 +52,12 @@ export interface AppointmentAttributes {
   reschedule_of: string | null;
   /** SEQUENCE of the session's calendar event; raised by every mail that changes it. */
   ics_sequence: number;
+  /** The free slot the client picked (available-slots), or null for a request with preferred dates only. */
+  requested_start: Date | null;
+  /** requested_start while pending, else null (set by the model): unique, so one start is held by one request. */
+  held_start: Date | null;
+  /** Shared by the sessions of one recurring series. */
+  series_id: string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -75,6 +81,9 @@ type AppointmentCreation = Optional<
   | 'attendance'
   | 'reschedule_of'
   | 'ics_sequence'
+  | 'requested_start'
+  | 'held_start'
+  | 'series_id'
 >;
 
 export interface AppointmentInstance extends Model<AppointmentAttributes, AppointmentCreation>, AppointmentAttributes {}
@@ -110,10 +119,22 @@ export function defineAppointment(sequelize: Sequelize, cipher: FieldCipher): Ap
       attendance: { type: DataTypes.STRING(16), allowNull: true },
       reschedule_of: { type: DataTypes.UUID, allowNull: true },
       ics_sequence: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+      requested_start: { type: DataTypes.DATE, allowNull: true },
+      held_start: { type: DataTypes.DATE, allowNull: true },
+      series_id: { type: DataTypes.UUID, allowNull: true },
       // Set from the injected clock by the service, so that "newest first" and the trend follow test time.
       created_at: { type: DataTypes.DATE, allowNull: false },
       updated_at: { type: DataTypes.DATE, allowNull: false },
     },
-    { tableName: 'appointments', timestamps: false },
+    {
+      tableName: 'appointments',
+      timestamps: false,
+      hooks: {
+        // Whatever changes the status (schedule, reject, cancel), the hold follows it: only a pending request holds.
+        beforeSave(appointment) {
+          appointment.held_start = appointment.status === 'pending_review' ? (appointment.requested_start ?? null) : null;
+        },
+      },
+    },
   );
 }

@@ -11,6 +11,7 @@ import { defineNoteAddendum } from './note-addendum.js';
 import { defineSessionNote } from './session-note.js';
 import { defineAuthCodeLimit } from './auth-code-limit.js';
 import { defineBlockedDate } from './blocked-date.js';
+import { defineCalendarFeed } from './calendar-feed.js';
 import { defineOtpCode } from './otp-code.js';
 import { defineOutboxMail } from './outbox-mail.js';
 import { defineRefreshToken } from './refresh-token.js';
@@ -36,6 +37,7 @@ export function defineModels(sequelize: Sequelize, cipher: FieldCipher) {
     InvoiceLine: defineInvoiceLine(sequelize),
     InvoiceCounter: defineInvoiceCounter(sequelize),
     AuthCodeLimit: defineAuthCodeLimit(sequelize),
+    CalendarFeed: defineCalendarFeed(sequelize),
   };
 }
 

@@ -19,13 +19,15 @@ export interface UserAttributes {
   last_login: Date | null;
   /** Raised to revoke every token of the user at once (deactivation, password reset). */
   token_version: number;
+  /** The client's IANA time zone (set from their browser), or null: mails show their local time beside the practice's. */
+  time_zone: string | null;
   created_at: Date;
   updated_at: Date;
 }
 
 type UserCreation = Optional<
   UserAttributes,
-  'id' | 'phone_number' | 'is_active' | 'is_staff' | 'is_verified' | 'date_joined' | 'last_login' | 'token_version' | 'created_at' | 'updated_at'
+  'id' | 'phone_number' | 'is_active' | 'is_staff' | 'is_verified' | 'date_joined' | 'last_login' | 'token_version' | 'time_zone' | 'created_at' | 'updated_at'
 >;
 
 export interface UserInstance extends Model<UserAttributes, UserCreation>, UserAttributes {}
@@ -49,6 +51,7 @@ export function defineUser(sequelize: Sequelize, cipher: FieldCipher): UserModel
       date_joined: { type: DataTypes.DATE, allowNull: false, defaultValue: DataTypes.NOW },
       last_login: { type: DataTypes.DATE, allowNull: true },
       token_version: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+      time_zone: { type: DataTypes.STRING(64), allowNull: true },
       created_at: { type: DataTypes.DATE, allowNull: false },
       updated_at: { type: DataTypes.DATE, allowNull: false },
     },

@@ -87,7 +87,9 @@ describe('the appointments section of GET /api/', () => {
       ],
     ));
     const create = paths['/api/meetings/appointments/create/'].post.requestBody.content['application/json'].schema;
-    expect(create.required).toEqual(expect.arrayContaining(['first_name', 'last_name', 'email', 'preferred_dates', 'preferred_time_slots']));
+    // preferred_dates and preferred_time_slots are required unless requested_start (a free slot) is sent.
+    expect(create.required).toEqual(expect.arrayContaining(['first_name', 'last_name', 'email']));
     expect(create.properties.preferred_dates).toMatchObject({ minItems: 1, maxItems: 5 });
+    expect(create.properties.requested_start).toBeDefined();
   });
 });

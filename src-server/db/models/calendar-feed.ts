@@ -1,0 +1,28 @@
+// A staff member's private calendar subscription (calendar.ics?token=…): only the SHA-256 of the 256-bit token is stored.
+import { DataTypes, type Model, type ModelStatic, type Sequelize } from 'sequelize';
+
+export interface CalendarFeedAttributes {
+  /** One feed per staff member: making a new token replaces (revokes) the old one. */
+  user_id: string;
+  token_hash: string;
+  /** feed_full_names: events carry the client's full name instead of initials. */
+  full_names: boolean;
+  created_at: Date;
+}
+
+export interface CalendarFeedInstance extends Model<CalendarFeedAttributes>, CalendarFeedAttributes {}
+
+export type CalendarFeedModel = ModelStatic<CalendarFeedInstance>;
+
+export function defineCalendarFeed(sequelize: Sequelize): CalendarFeedModel {
+  return sequelize.define<CalendarFeedInstance>(
+    'CalendarFeed',
+    {
+      user_id: { type: DataTypes.UUID, primaryKey: true },
+      token_hash: { type: DataTypes.STRING(64), allowNull: false, unique: true },
+      full_names: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
+      created_at: { type: DataTypes.DATE, allowNull: false },
+    },
+    { tableName: 'calendar_feeds', timestamps: false },
+  );
+}
