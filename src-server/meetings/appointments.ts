@@ -47,7 +47,6 @@ export interface ScheduleRequest {
   allowBlockedDate: boolean;
 }
 
-export const DEFAULT_JITSI_DOMAIN = 'meet.jit.si';
 const DEFAULT_DURATION_MINUTES = 60;
 
 /** The seed's time of day of a local start: before noon morning, before 17:00 afternoon, else evening. */
@@ -83,7 +82,7 @@ export class Appointments {
   async create(ownerId: string, request: AppointmentRequest): Promise<AppointmentInstance> {
     const context = await this.mail.context();
     const requestedStart = request.requestedStart ? parseRequestedStart(request.requestedStart, context.zone) : null;
-    const room = requestedStart ? newJitsiRoom((await this.core.settings.get('jitsi_domain')) ?? DEFAULT_JITSI_DOMAIN) : null;
+    const room = requestedStart ? newJitsiRoom(await this.core.settings.value('jitsi_domain')) : null;
     try {
       return await this.core.db.write(async (transaction) => {
         const created = await this.createInTransaction(ownerId, request, requestedStart, context, transaction);
@@ -197,7 +196,7 @@ export class Appointments {
     const context = await this.mail.context();
     const now = this.core.clock.now();
     const typedStart = request.scheduledDatetime ? parseFutureTime(request.scheduledDatetime, context.zone, now) : null;
-    const room = newJitsiRoom((await this.core.settings.get('jitsi_domain')) ?? DEFAULT_JITSI_DOMAIN);
+    const room = newJitsiRoom(await this.core.settings.value('jitsi_domain'));
     return this.core.db.write(async (transaction) => {
       const appointment = await this.pendingForDecision(id, transaction);
       // No time given: confirm the slot the client picked (its own hold does not stand in its way).
