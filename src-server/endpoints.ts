@@ -3,6 +3,7 @@ import { apiRootEndpoints } from './api-root/routes.js';
 import { authEndpoints } from './auth/routes.js';
 import { auditEndpoints } from './audit/routes.js';
 import { billingEndpoints } from './billing/routes.js';
+import { calendarEndpoints } from './calendar/routes.js';
 import { notesEndpoints } from './notes/routes.js';
 import { clientsEndpoints } from './clients/routes.js';
 import type { ServerCore } from './core.js';
@@ -26,6 +27,7 @@ export function allEndpoints(core: ServerCore, deps: EndpointDependencies): Endp
     ...apiRootEndpoints(() => endpoints),
     ...authEndpoints(core),
     ...meetingsEndpoints(core),
+    ...calendarEndpoints(core),
     ...settingsEndpoints(core, deps.lanUrls),
     ...outboxEndpoints(core.outbox),
     ...clientsEndpoints(core),

@@ -233,7 +233,15 @@ export interface SettingValue {
 export type SettingsResponse = Record<SettingKey, SettingValue> & {
   lan_urls: string[];
   tls_enabled: boolean;
+  /** The caller's private calendar subscription URL (absolute), null until made (GET /api/admin/settings/ only). */
+  calendar_feed_url?: string | null;
 };
+
+/** `/api/admin/settings/calendar-feed/`. */
+export interface CalendarFeedState {
+  calendar_feed_url: string | null;
+  feed_full_names: boolean;
+}
 
 export interface SetupState {
   needs_setup: boolean;

@@ -1,6 +1,7 @@
 // `/api/admin/settings/`: the practice settings in force, where each comes from, and the server's LAN URLs.
 import { recordSettingsChange } from '../audit/audit-log.js';
 import type { ServerCore } from '../core.js';
+import { CalendarFeeds } from '../calendar/feed-tokens.js';
 import { caller } from '../http/caller.js';
 import { operation, type Endpoint } from '../http/route-table.js';
 import { presentSettings } from './presenter.js';
@@ -10,6 +11,7 @@ import { unmaskSmtpUrl } from './smtp-url-mask.js';
 
 export function settingsEndpoints(core: ServerCore, lanUrls: () => string[]): Endpoint[] {
   const tlsEnabled = core.config.tls !== null;
+  const feeds = new CalendarFeeds(core);
   return [
     {
       key: 'practice_settings',
@@ -24,7 +26,12 @@ export function settingsEndpoints(core: ServerCore, lanUrls: () => string[]): En
         GET: operation({
           access: 'staff',
           summary: 'Practice settings in force',
-          handler: async () => ({ body: presentSettings(await core.settings.all(), lanUrls(), tlsEnabled) }),
+          handler: async ({ principal, request }) => ({
+            body: {
+              ...presentSettings(await core.settings.all(), lanUrls(), tlsEnabled),
+              calendar_feed_url: (await feeds.state(caller(principal).id, request.origin)).calendar_feed_url,
+            },
+          }),
         }),
         PATCH: operation({
           access: 'staff',

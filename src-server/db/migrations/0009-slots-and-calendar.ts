@@ -27,6 +27,8 @@ export async function up(queryInterface: QueryInterface): Promise<void> {
   await queryInterface.createTable('calendar_feeds', {
     user_id: { type: DataTypes.UUID, primaryKey: true, references: { model: 'users', key: 'id' }, onDelete: 'CASCADE' },
     token_hash: { type: DataTypes.STRING(64), allowNull: false, unique: true },
+    // Encrypted, so settings can show its owner the URL again; requests are matched by the hash alone.
+    token: { type: DataTypes.TEXT, allowNull: false },
     // Off: events name the client by initials only.
     full_names: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
     created_at: { type: DataTypes.DATE, allowNull: false },

@@ -1,10 +1,14 @@
-// A staff member's private calendar subscription (calendar.ics?token=…): only the SHA-256 of the 256-bit token is stored.
+// A staff member's private calendar subscription (calendar.ics?token=…): looked up by the SHA-256 of the 256-bit token;
+// the token itself is kept only encrypted, so settings can show its owner the URL again.
 import { DataTypes, type Model, type ModelStatic, type Sequelize } from 'sequelize';
+import type { FieldCipher } from '../../crypto/field-cipher.js';
+import { encryptedAttribute } from '../encrypted-attribute.js';
 
 export interface CalendarFeedAttributes {
   /** One feed per staff member: making a new token replaces (revokes) the old one. */
   user_id: string;
   token_hash: string;
+  token: string;
   /** feed_full_names: events carry the client's full name instead of initials. */
   full_names: boolean;
   created_at: Date;
@@ -14,12 +18,13 @@ export interface CalendarFeedInstance extends Model<CalendarFeedAttributes>, Cal
 
 export type CalendarFeedModel = ModelStatic<CalendarFeedInstance>;
 
-export function defineCalendarFeed(sequelize: Sequelize): CalendarFeedModel {
+export function defineCalendarFeed(sequelize: Sequelize, cipher: FieldCipher): CalendarFeedModel {
   return sequelize.define<CalendarFeedInstance>(
     'CalendarFeed',
     {
       user_id: { type: DataTypes.UUID, primaryKey: true },
       token_hash: { type: DataTypes.STRING(64), allowNull: false, unique: true },
+      token: encryptedAttribute(cipher, 'calendar_feeds', 'token'),
       full_names: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
       created_at: { type: DataTypes.DATE, allowNull: false },
     },

@@ -37,7 +37,7 @@ export function defineModels(sequelize: Sequelize, cipher: FieldCipher) {
     InvoiceLine: defineInvoiceLine(sequelize),
     InvoiceCounter: defineInvoiceCounter(sequelize),
     AuthCodeLimit: defineAuthCodeLimit(sequelize),
-    CalendarFeed: defineCalendarFeed(sequelize),
+    CalendarFeed: defineCalendarFeed(sequelize, cipher),
   };
 }
 
