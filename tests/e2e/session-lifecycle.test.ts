@@ -86,7 +86,9 @@ suite('the session lifecycle in the browser', () => {
     // The confirmation shows above the open drawer (both in the top layer).
     const toast = page.getByText(/^Moved to /);
     await toast.waitFor();
-    expect(await toast.isVisible()).toBe(true);
+    // Drawn in the top layer, shown after the drawer opened: above it (a plain fixed element would sit under it).
+    expect(await page.locator('.toasts').evaluate((layer) => layer.matches(':popover-open'))).toBe(true);
+    await page.screenshot({ path: 'test-artifacts/lifecycle-toast-over-drawer.png' });
     expect((await appointment(id)).scheduled_datetime).toBe(berlinTimeInUtc(nextDay, 11).replace('.000', ''));
     const moved = await ts.mailbox.waitFor((m) => m.to === mia.email && /moved/.test(m.subject));
     expect(moved.attachments.some((file) => /METHOD:REQUEST/.test(file.content))).toBe(true);
@@ -173,6 +175,40 @@ suite('the session lifecycle in the browser', () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       expect(await page.getByRole('dialog').evaluate((dialog) => dialog.scrollWidth <= dialog.clientWidth)).toBe(true);
     }
+    await admin.context.close();
+  });
+
+  it('a booking error on a phone takes the focus and shows below the sticky header', SLOW, async () => {
+    const client = await signIn(mia, PHONE);
+    const { page } = client;
+    await page.getByRole('link', { name: 'Book', exact: true }).click();
+    await page.getByRole('button', { name: 'Request appointment' }).click();
+    const alert = page.locator('.form-error');
+    await alert.waitFor();
+    await expect.poll(() => alert.evaluate((element) => document.activeElement === element)).toBe(true);
+    const headerBottom = await page.locator('.app-header').evaluate((header) => header.getBoundingClientRect().bottom);
+    const alertBox = await alert.boundingBox();
+    expect(alertBox!.y).toBeGreaterThanOrEqual(headerBottom);
+    expect(alertBox!.y + alertBox!.height).toBeLessThanOrEqual(PHONE.height);
+    // One message, in the form: no toast repeats it.
+    const message = (await alert.textContent())!.trim();
+    expect(await page.locator('.toast').filter({ hasText: message }).count()).toBe(0);
+    await checkScreen(page, 'lifecycle-booking-error-phone');
+    await client.context.close();
+  });
+
+  it('the settings show the lifecycle fields', SLOW, async () => {
+    const admin = await signIn(therapist);
+    const { page } = admin;
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByLabel('Cancellation notice (hours)').fill('48');
+    await page.getByLabel('Reminders (hours before)').fill('[24, 1]');
+    await page.getByLabel('Therapist name').fill('Dr. Ruth Weber');
+    await page.getByRole('button', { name: /Save/ }).first().click();
+    await page.getByText('Settings saved.').waitFor();
+    expect(await ts.server.core.settings.reminderHoursBefore()).toEqual([24, 1]);
+    expect((await ts.api.get('/api/meetings/practice/').expect(200)).body).toMatchObject({ cancellation_notice_hours: 48, therapist_name: 'Dr. Ruth Weber' });
+    await checkScreen(page, 'lifecycle-settings');
     await admin.context.close();
   });
 });

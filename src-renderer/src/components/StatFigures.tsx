@@ -8,6 +8,10 @@ const FIGURES: { key: keyof Omit<AppointmentStats, 'trend'>; label: string; suff
   { key: 'completed', label: 'Completed' },
   { key: 'rejected', label: 'Rejected' },
   { key: 'completion_rate', label: 'Scheduled rate', suffix: '%' },
+  { key: 'attended', label: 'Attended' },
+  { key: 'no_show', label: 'No-shows' },
+  { key: 'cancelled', label: 'Cancelled' },
+  { key: 'late_cancelled', label: 'Late cancellations' },
 ];
 
 export function StatFigures({ stats, label }: { stats: AppointmentStats; label: string }) {

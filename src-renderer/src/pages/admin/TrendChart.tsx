@@ -1,4 +1,5 @@
-// The weekly trend of requests, scheduled and rejected sessions as grouped bars (a small SVG), with a table for screen readers.
+// The weekly trend of requests, scheduled, attended, missed, cancelled and rejected sessions as grouped bars (a small
+// SVG), with a table for screen readers.
 import type { CSSProperties } from 'react';
 import type { WeekTrend } from '@shared/api-types';
 import { formatDay } from '../../lib/practice-time';
@@ -6,6 +7,9 @@ import { formatDay } from '../../lib/practice-time';
 const SERIES = [
   { key: 'requests', name: 'Requests', color: '#4f6bed' },
   { key: 'scheduled', name: 'Scheduled', color: '#2f9e6e' },
+  { key: 'attended', name: 'Attended', color: '#17604a' },
+  { key: 'no_show', name: 'No-show', color: '#8a4fb0' },
+  { key: 'cancelled', name: 'Cancelled', color: '#b7791f' },
   { key: 'rejected', name: 'Rejected', color: '#d0584f' },
 ] as const;
 
@@ -73,7 +77,7 @@ export default function TrendChart({ trend }: { trend: WeekTrend[] }) {
       </ul>
       <figcaption className="visually-hidden">
         <table>
-          <caption>Weekly requests, scheduled and rejected sessions</caption>
+          <caption>Weekly requests, scheduled, attended, missed, cancelled and rejected sessions</caption>
           <thead>
             <tr>
               <th scope="col">Week of</th>
