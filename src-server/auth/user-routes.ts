@@ -1,4 +1,5 @@
 // `/api/auth/` account endpoints: the caller's profile, and the therapist's list, activation and deletion of users.
+import type * as Api from '../../src-shared/api-types.js';
 import type { ServerCore } from '../core.js';
 import { caller } from '../http/caller.js';
 import { PAGING_DOC, paginate } from '../http/pagination.js';
@@ -90,7 +91,7 @@ export function userEndpoints(core: ServerCore): Endpoint[] {
               },
               presentUser,
             );
-            return { body: { users: results, ...links } };
+            return { body: { users: results, ...links } satisfies Api.UserList };
           },
         }),
       },

@@ -29,6 +29,7 @@
 //   Both methods: 403 { detail } from any other machine, through a proxy or tunnel (any X-Forwarded-* header),
 //   or when the Host header is not a loopback name (a web page using DNS rebinding cannot claim the practice).
 import { z } from 'zod';
+import type * as Api from '../../src-shared/api-types.js';
 import type { ServerCore } from '../core.js';
 import { presentUser } from '../auth/user-presenter.js';
 import { PermissionDenied, ValidationError } from '../http/errors.js';
@@ -88,7 +89,8 @@ export function setupEndpoints(core: ServerCore, lanUrls: () => string[], secret
           handler: async ({ request }) => {
             requireLoopbackHost(request);
             const needsSetup = await setup.needsSetup();
-            return { body: { needs_setup: needsSetup, settings: needsSetup ? presentSettings(await core.settings.all(), lanUrls(), core.config.tls !== null) : null } };
+            const state: Api.SetupState = { needs_setup: needsSetup, settings: needsSetup ? presentSettings(await core.settings.all(), lanUrls(), core.config.tls !== null) : null };
+            return { body: state };
           },
         }),
         POST: operation({
