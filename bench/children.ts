@@ -16,8 +16,8 @@ function nextMessage<T>(child: ChildProcess): Promise<T> {
   });
 }
 
-function start(file: string): ChildProcess {
-  return fork(path.join(here, file), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+function start(file: string, nodeOptions: string[] = []): ChildProcess {
+  return fork(path.join(here, file), [], { execArgv: [...nodeOptions, '--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 }
 
 export interface PracticeChild {
@@ -41,8 +41,9 @@ function stopper(child: ChildProcess): () => Promise<void> {
     });
 }
 
-export async function startPracticeChild(): Promise<PracticeChild> {
-  const child = start('practice-child.ts');
+/** `nodeOptions` go to the server's node (such as `--cpu-prof` for bench/profile.ts). */
+export async function startPracticeChild(nodeOptions: string[] = []): Promise<PracticeChild> {
+  const child = start('practice-child.ts', nodeOptions);
   const ready = await nextMessage<PracticeReady>(child);
   let queue = Promise.resolve<unknown>(undefined);
   return {
