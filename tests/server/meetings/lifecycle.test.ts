@@ -361,6 +361,9 @@ describe('stats', () => {
     await post(staff, `${noShow.id}/attendance/`, { attendance: 'no_show' });
     const res = await ts.api.get('/api/meetings/user/appointments/stats/').set('Authorization', await bearer(ts, fresh));
     expect(res.body).toMatchObject({ total_requests: 4, scheduled: 3, cancelled: 1, late_cancelled: 1, no_show: 1, attended: 1 });
+    // The trend counts attendance in the week of the session (both lie within the last 12 weeks).
+    const sum = (key: string) => (res.body.trend as Record<string, number>[]).reduce((total, week) => total + week[key], 0);
+    expect([sum('attended'), sum('no_show')]).toEqual([1, 1]);
     const whole = await ts.api.get('/api/meetings/appointments/stats/').set('Authorization', await bearer(ts, staff));
     expect(whole.body).toEqual(expect.objectContaining({ cancelled: expect.any(Number), late_cancelled: expect.any(Number), no_show: expect.any(Number), attended: expect.any(Number) }));
     expect(whole.body.trend[0]).toEqual(expect.objectContaining({ cancelled: expect.any(Number), late_cancelled: expect.any(Number), attended: expect.any(Number), no_show: expect.any(Number) }));
