@@ -20,7 +20,8 @@ export function lifecycleEndpoints(
       doc: {
         description:
           'Cancel a pending request or a scheduled session before its start (its owner or staff). A client cancelling inside the notice window (cancellation_notice_hours) gets late_cancellation: true',
-        optional_fields: ['reason'],
+        optional_fields: ['reason', 'scope'],
+        scope: 'For a session of a recurring series: "one" (default) or "following" (this and every later session of the series)',
         example_request: { reason: 'I am ill' },
         errors: { 409: 'invalid_status (not pending or scheduled), already_started' },
         side_effects: ['Mails the client a calendar cancellation (METHOD:CANCEL, same UID)', "A client's cancellation is also mailed to the practice's notify_email", 'Withdraws the queued reminders'],
@@ -30,7 +31,7 @@ export function lifecycleEndpoints(
           access: 'user',
           summary: 'Cancel a request or a session that has not started',
           body: cancelBody,
-          handler: async ({ body, params, principal }) => ({ body: await present(await lifecycle.cancel(caller(principal), params.pk, body.reason ?? null)) }),
+          handler: async ({ body, params, principal }) => ({ body: await present(await lifecycle.cancel(caller(principal), params.pk, body.reason ?? null, body.scope)) }),
         }),
       },
     },

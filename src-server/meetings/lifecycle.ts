@@ -41,12 +41,25 @@ export class SessionLifecycle {
    * The owner (or staff) cancels a request or a session that has not started. A client inside the notice window
    * still may, but the session is marked as a late cancellation.
    */
-  async cancel(caller: Principal, id: string, reason: string | null): Promise<AppointmentInstance> {
+  async cancel(caller: Principal, id: string, reason: string | null, scope: 'one' | 'following' = 'one'): Promise<AppointmentInstance> {
     const context = await this.mail.context();
     return this.core.db.write(async (transaction) => {
       const appointment = await this.visible(caller, id, transaction);
+      const from = appointment.scheduled_datetime;
       await this.cancelInTransaction(appointment, caller.isStaff ? 'staff' : 'client', reason, context, transaction);
       await recordAudit(this.core, transaction, { actor: caller.id, action: 'appointment.cancel', record_type: 'appointment', record_id: appointment.id });
+      // "This and following" of a series: every later scheduled session of the same series, in the same transaction.
+      if (scope === 'following' && appointment.series_id && from) {
+        const later = await this.core.db.models.Appointment.findAll({
+          where: { series_id: appointment.series_id, status: 'scheduled', scheduled_datetime: { [Op.gt]: from } },
+          order: [['scheduled_datetime', 'ASC']],
+          transaction,
+        });
+        for (const session of later) {
+          await this.cancelInTransaction(session, caller.isStaff ? 'staff' : 'client', reason, context, transaction);
+          await recordAudit(this.core, transaction, { actor: caller.id, action: 'appointment.cancel', record_type: 'appointment', record_id: session.id });
+        }
+      }
       return appointment;
     });
   }

@@ -9,6 +9,7 @@ import { Appointments } from './appointments.js';
 import { availabilityEndpoints } from './availability-routes.js';
 import { lifecycleEndpoints } from './lifecycle-routes.js';
 import { SessionLifecycle } from './lifecycle.js';
+import { SessionSeries } from './series.js';
 import { presentAppointment, presentMeetingInfo, presentPracticeInfo, presentStats, type BookingAccount } from './presenter.js';
 import { AppointmentStatistics } from './stats.js';
 import { appointmentBody, appointmentListQuery, rejectBody, scheduleBody } from './schemas.js';
@@ -17,6 +18,7 @@ import { SEED_DOCS } from './seed-docs.js';
 export function meetingsEndpoints(core: ServerCore): Endpoint[] {
   const appointments = new Appointments(core);
   const lifecycle = new SessionLifecycle(core, appointments);
+  const series = new SessionSeries(core, appointments);
   const statistics = new AppointmentStatistics(core);
   /** The booking accounts of `rows`, read in one query, so staff see the account beside the typed contact. */
   const accountsOf = async (rows: AppointmentInstance[]): Promise<Map<string, BookingAccount>> => {
@@ -125,15 +127,13 @@ export function meetingsEndpoints(core: ServerCore): Endpoint[] {
           access: 'staff',
           summary: 'Schedule a pending request and create its Jitsi meeting',
           body: scheduleBody,
-          handler: async ({ body, params, principal }) => ({
-            body: await present(
-              await appointments.schedule(
-                params.pk,
-                { scheduledDatetime: body.scheduled_datetime, durationMinutes: body.scheduled_duration, allowBlockedDate: body.allow_blocked_date },
-                caller(principal).id,
-              ),
-            ),
-          }),
+          handler: async ({ body, params, principal }) => {
+            const request = { scheduledDatetime: body.scheduled_datetime, durationMinutes: body.scheduled_duration, allowBlockedDate: body.allow_blocked_date };
+            const scheduled = body.repeat
+              ? await series.schedule(params.pk, { ...request, repeat: body.repeat }, caller(principal).id)
+              : await appointments.schedule(params.pk, request, caller(principal).id);
+            return { body: await present(scheduled) };
+          },
         }),
       },
     },

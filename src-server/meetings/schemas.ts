@@ -70,7 +70,6 @@ export const rescheduleBody = z.object({
   scheduled_datetime: scheduledDatetime,
   scheduled_duration: scheduledDuration.optional(),
   allow_blocked_date: z.boolean().default(false),
-  repeat: repeatBody.optional(),
 });
 
 export const cancelBody = z.object({

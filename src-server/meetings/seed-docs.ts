@@ -53,6 +53,11 @@ export const SEED_DOCS = {
       preferred_time_slots: ['morning', 'afternoon'],
     },
     validation: 'Preferred dates must be within admin available days',
+    // Beyond the seed (kept apart so the seed's own lists stay as they were).
+    also_accepts: {
+      requested_start:
+        'ISO start of a free slot from appointments/available-slots/: the request holds it while pending (400 on requested_start if it is not free); preferred_dates and preferred_time_slots may then be omitted. With auto_confirm on the availability the request is scheduled at once',
+    },
   },
   list_appointments: {
     description: 'List appointment requests (Admin sees all, users see their own)',
@@ -86,7 +91,12 @@ export const SEED_DOCS = {
     required_fields: ['scheduled_datetime'],
     optional_fields: ['scheduled_duration'],
     // Beyond the seed (kept apart so the seed's own list stays as it was).
-    also_accepts: { allow_blocked_date: 'true books a blocked date on purpose; otherwise 409 blocked_date' },
+    also_accepts: {
+      allow_blocked_date: 'true books a blocked date on purpose; otherwise 409 blocked_date',
+      'no scheduled_datetime': "on a request with requested_start: confirms that slot (for the practice's session_minutes)",
+      repeat:
+        '{every_weeks: 1|2|4, count: 2-26}: a recurring series, all in one transaction or nothing (409 time_conflict with conflicts: [starts]); each session its own appointment sharing series_id; one mail lists the dates with one .ics of every session',
+    },
     prerequisites: "Appointment must be in 'pending_review' status",
     example_request: { scheduled_datetime: '2024-01-15T10:00:00Z', scheduled_duration: 60 },
     side_effects: [

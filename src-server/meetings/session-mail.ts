@@ -12,9 +12,11 @@ import { meetingRejectedMail } from '../mail/templates/meeting-rejected.js';
 import { meetingReminderMail } from '../mail/templates/meeting-reminder.js';
 import { requestReceivedMail } from '../mail/templates/meeting-request-received.js';
 import { meetingScheduledMail } from '../mail/templates/meeting-scheduled.js';
+import { meetingSeriesScheduledMail } from '../mail/templates/meeting-series-scheduled.js';
 import { practiceNoticeMail, type PracticeNotice } from '../mail/templates/practice-notice.js';
 import { calendarInvite, type InviteMethod } from './invite.js';
 import { describePracticeTime } from './practice-time.js';
+import { seriesInvite } from './series-invite.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -75,6 +77,24 @@ export class SessionMail {
     });
     await this.mailWithInvite(appointment, owner, mail, 'REQUEST', context, transaction);
     await this.planReminders(appointment, owner, context, transaction);
+  }
+
+  /** A recurring series: ONE mail listing every date, with one calendar file holding every occurrence (each its own UID). */
+  async seriesScheduled(sessions: AppointmentInstance[], context: SessionMailContext, transaction: Transaction): Promise<void> {
+    const owner = await this.owner(sessions[0], transaction);
+    const mail = meetingSeriesScheduledMail({
+      firstName: greetingName(owner),
+      dates: sessions.map((session) => this.describe(session.scheduled_datetime!, context)),
+      durationMinutes: sessions[0].scheduled_duration!,
+      meetingUrl: sessions[0].jitsi_meet_url!,
+      practiceName: context.practiceName,
+    });
+    const invite = seriesInvite(sessions, context.practiceName, context.senderAddress, owner.email);
+    await this.core.outbox.queue({ to: owner.email, ...mail, attachments: [invite] }, transaction);
+    for (const session of sessions) {
+      await session.update({ ics_sequence: session.ics_sequence + 1 }, { transaction });
+      await this.planReminders(session, owner, context, transaction);
+    }
   }
 
   async moved(appointment: AppointmentInstance, previousStart: Date, context: SessionMailContext, transaction: Transaction): Promise<void> {
