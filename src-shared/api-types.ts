@@ -32,6 +32,8 @@ export interface User {
   is_verified: boolean;
   date_joined: string;
   last_login: string | null;
+  /** The client's IANA time zone (set from the browser), or null. */
+  time_zone: string | null;
 }
 
 export interface TokenPair {

@@ -7,6 +7,8 @@ export interface ProfileChanges {
   first_name?: string;
   last_name?: string;
   phone_number?: string | null;
+  /** The client's IANA zone: their pages and mails show their local time beside the practice's. */
+  time_zone?: string | null;
 }
 
 export async function getProfile(core: ServerCore, userId: string): Promise<UserInstance> {
@@ -17,12 +19,12 @@ export async function getProfile(core: ServerCore, userId: string): Promise<User
 
 export async function updateProfile(core: ServerCore, userId: string, changes: ProfileChanges): Promise<UserInstance> {
   // Named one by one: whatever else a request carries can never reach the account.
-  const { first_name, last_name, phone_number } = changes;
+  const { first_name, last_name, phone_number, time_zone } = changes;
   return core.db.write(async (transaction) => {
     const user = await core.db.models.User.findByPk(userId, { transaction });
     if (!user) throw new NotFound();
     await user.update(
-      Object.fromEntries(Object.entries({ first_name, last_name, phone_number }).filter(([, value]) => value !== undefined)),
+      Object.fromEntries(Object.entries({ first_name, last_name, phone_number, time_zone }).filter(([, value]) => value !== undefined)),
       { transaction },
     );
     return user;

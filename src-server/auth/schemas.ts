@@ -1,4 +1,5 @@
 // The request bodies and queries of /api/auth/, with the contract's field limits.
+import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { email, personName, phone } from '../http/fields.js';
 import { pageQuery } from '../http/pagination.js';
@@ -36,7 +37,15 @@ export const resetBody = z.object({ email, otp, new_password: password, confirm_
 
 export const refreshBody = z.object({ refresh: z.string().min(1).max(4096) });
 
-export const profileBody = z.object({ first_name: personName.optional(), last_name: personName.optional(), phone_number: phoneNumber });
+/** An IANA zone the runtime knows (the client's browser sends its own), or null to clear it. */
+const timeZone = z
+  .string()
+  .max(64)
+  .refine((zone) => IANAZone.isValidZone(zone), 'Not an IANA time zone (e.g. America/New_York).')
+  .nullable()
+  .optional();
+
+export const profileBody = z.object({ first_name: personName.optional(), last_name: personName.optional(), phone_number: phoneNumber, time_zone: timeZone });
 
 export const userListQuery = z.object({ ...pageQuery, search: z.string().max(254).optional() });
 

@@ -16,6 +16,7 @@ export function presentUser(user: UserInstance): Api.User {
     is_verified: user.is_verified,
     date_joined: isoUtc(user.date_joined),
     last_login: user.last_login ? isoUtc(user.last_login) : null,
+    time_zone: user.time_zone ?? null,
   };
 }
 

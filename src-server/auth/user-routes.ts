@@ -41,7 +41,7 @@ export function userEndpoints(core: ServerCore): Endpoint[] {
         authentication: USERS_ONLY,
         // A partial update: each field may be left out (the seed listed them as required).
         required_fields: [],
-        optional_fields: ['first_name', 'last_name', 'phone_number'],
+        optional_fields: ['first_name', 'last_name', 'phone_number', 'time_zone'],
         example_request: { first_name: 'John', last_name: 'Doe', phone_number: '+1234567890' },
       },
       methods: {

@@ -15,7 +15,8 @@ const STATUS_DISPLAY: Record<AppointmentStatus, string> = {
   cancelled: 'Cancelled',
 };
 
-export type BookingAccount = Api.BookingAccount;
+/** The booking account as read for presenting: its zone fills client_time_zone. */
+export type BookingAccount = Api.BookingAccount & { time_zone?: string | null };
 
 function sameText(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -53,7 +54,7 @@ export function presentAppointment(appointment: AppointmentInstance, now: Date, 
     // Section 2 of the lifecycle contract (slots, series, client zones) fills these later; the shape is final now.
     requested_start: appointment.requested_start ? isoUtc(appointment.requested_start) : null,
     series_id: appointment.series_id ?? null,
-    client_time_zone: null,
+    client_time_zone: account?.time_zone ?? null,
     account: account ? { first_name: account.first_name, last_name: account.last_name, email: account.email } : null,
     contact_differs: account
       ? !sameText(account.email, appointment.email) || !sameText(`${account.first_name} ${account.last_name}`, `${appointment.first_name} ${appointment.last_name}`)

@@ -24,7 +24,7 @@ export function meetingsEndpoints(core: ServerCore): Endpoint[] {
   const accountsOf = async (rows: AppointmentInstance[]): Promise<Map<string, BookingAccount>> => {
     const ids = [...new Set(rows.map((row) => row.user_id))];
     if (ids.length === 0) return new Map();
-    const users = await core.db.models.User.findAll({ attributes: ['id', 'first_name', 'last_name', 'email'], where: { id: { [Op.in]: ids } } });
+    const users = await core.db.models.User.findAll({ attributes: ['id', 'first_name', 'last_name', 'email', 'time_zone'], where: { id: { [Op.in]: ids } } });
     return new Map(users.map((user) => [user.id, user]));
   };
   const present = async (appointment: AppointmentInstance) =>

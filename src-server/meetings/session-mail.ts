@@ -15,7 +15,7 @@ import { meetingScheduledMail } from '../mail/templates/meeting-scheduled.js';
 import { meetingSeriesScheduledMail } from '../mail/templates/meeting-series-scheduled.js';
 import { practiceNoticeMail, type PracticeNotice } from '../mail/templates/practice-notice.js';
 import { calendarInvite, type InviteMethod } from './invite.js';
-import { describePracticeTime } from './practice-time.js';
+import { describeWithClientTime } from './client-time.js';
 import { seriesInvite } from './series-invite.js';
 
 const HOUR_MS = 3_600_000;
@@ -54,8 +54,9 @@ export class SessionMail {
     };
   }
 
-  describe(instant: Date, context: SessionMailContext): string {
-    return describePracticeTime(instant, context.zone);
+  /** The practice time, and the client's own beside it when their zone (set from their browser) differs. */
+  describe(instant: Date, context: SessionMailContext, owner?: Pick<UserInstance, 'time_zone'>): string {
+    return describeWithClientTime(instant, context.zone, owner?.time_zone ?? null);
   }
 
   /** A request arrived: a receipt to the client and a notice to the practice. */
@@ -70,7 +71,7 @@ export class SessionMail {
     const owner = await this.owner(appointment, transaction);
     const mail = meetingScheduledMail({
       firstName: greetingName(owner),
-      when: this.describe(appointment.scheduled_datetime!, context),
+      when: this.describe(appointment.scheduled_datetime!, context, owner),
       durationMinutes: appointment.scheduled_duration!,
       meetingUrl: appointment.jitsi_meet_url!,
       practiceName: context.practiceName,
@@ -84,7 +85,7 @@ export class SessionMail {
     const owner = await this.owner(sessions[0], transaction);
     const mail = meetingSeriesScheduledMail({
       firstName: greetingName(owner),
-      dates: sessions.map((session) => this.describe(session.scheduled_datetime!, context)),
+      dates: sessions.map((session) => this.describe(session.scheduled_datetime!, context, owner)),
       durationMinutes: sessions[0].scheduled_duration!,
       meetingUrl: sessions[0].jitsi_meet_url!,
       practiceName: context.practiceName,
@@ -101,8 +102,8 @@ export class SessionMail {
     const owner = await this.owner(appointment, transaction);
     const mail = meetingMovedMail({
       firstName: greetingName(owner),
-      previousWhen: this.describe(previousStart, context),
-      when: this.describe(appointment.scheduled_datetime!, context),
+      previousWhen: this.describe(previousStart, context, owner),
+      when: this.describe(appointment.scheduled_datetime!, context, owner),
       durationMinutes: appointment.scheduled_duration!,
       meetingUrl: appointment.jitsi_meet_url!,
       practiceName: context.practiceName,
@@ -156,7 +157,7 @@ export class SessionMail {
       if (at.getTime() <= now) continue;
       const mail = meetingReminderMail({
         firstName: greetingName(owner),
-        when: this.describe(start, context),
+        when: this.describe(start, context, owner),
         durationMinutes: appointment.scheduled_duration!,
         meetingUrl: appointment.jitsi_meet_url!,
         noticeHours: context.noticeHours,
@@ -209,6 +210,6 @@ export class SessionMail {
 
   /** The owner exists: deleting a user deletes their appointments (ON DELETE CASCADE). */
   private owner(appointment: AppointmentInstance, transaction: Transaction): Promise<UserInstance> {
-    return this.core.db.models.User.findByPk(appointment.user_id, { attributes: ['id', 'email', 'first_name'], rejectOnEmpty: true, transaction });
+    return this.core.db.models.User.findByPk(appointment.user_id, { attributes: ['id', 'email', 'first_name', 'time_zone'], rejectOnEmpty: true, transaction });
   }
 }
