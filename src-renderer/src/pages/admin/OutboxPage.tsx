@@ -16,6 +16,7 @@ const FILTERS: { value: MailStatus | undefined; label: string }[] = [
   { value: 'queued', label: 'Queued' },
   { value: 'sent', label: 'Sent' },
   { value: 'failed', label: 'Failed' },
+  { value: 'expired', label: 'Expired' },
 ];
 
 const BADGE: Record<MailStatus, string> = { queued: 'badge-pending', sending: 'badge-pending', sent: 'badge-scheduled', failed: 'badge-rejected', expired: 'badge-completed' };
@@ -50,6 +51,8 @@ export function OutboxPage() {
                   <div className="muted small">
                     {mail.attempts} attempt{mail.attempts === 1 ? '' : 's'}
                   </div>
+                  {/* A reminder waits for its moment. */}
+                  {mail.status === 'queued' && mail.not_before && <div className="muted small">not before {formatDateTime(mail.not_before, zone)}</div>}
                 </td>
                 <td className="small">{formatDateTime(mail.sent_at ?? mail.created_at, zone)}</td>
                 <td>
