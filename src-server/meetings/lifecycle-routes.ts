@@ -24,14 +24,20 @@ export function lifecycleEndpoints(
         scope: 'For a session of a recurring series: "one" (default) or "following" (this and every later session of the series)',
         example_request: { reason: 'I am ill' },
         errors: { 409: 'invalid_status (not pending or scheduled), already_started' },
-        side_effects: ['Mails the client a calendar cancellation (METHOD:CANCEL, same UID)', "A client's cancellation is also mailed to the practice's notify_email", 'Withdraws the queued reminders'],
+        side_effects: [
+          'Mails the client a calendar cancellation (METHOD:CANCEL, same UID)',
+          "A client's cancellation is also mailed to the practice's notify_email",
+          'Withdraws the queued reminders',
+        ],
       },
       methods: {
         POST: operation({
           access: 'user',
           summary: 'Cancel a request or a session that has not started',
           body: cancelBody,
-          handler: async ({ body, params, principal }) => ({ body: await present(await lifecycle.cancel(caller(principal), params.pk, body.reason ?? null, body.scope)) }),
+          handler: async ({ body, params, principal }) => ({
+            body: await present(await lifecycle.cancel(caller(principal), params.pk, body.reason ?? null, body.scope)),
+          }),
         }),
       },
     },
@@ -40,12 +46,16 @@ export function lifecycleEndpoints(
       section: 'appointments',
       path: '/api/meetings/appointments/<uuid:pk>/reschedule/',
       doc: {
-        description: 'Move a future scheduled session (Staff only): the rules of schedule, no overlap with any other session; keeps the Jitsi room',
+        description:
+          'Move a future scheduled session (Staff only): the rules of schedule, no overlap with any other session; keeps the Jitsi room',
         required_fields: ['scheduled_datetime'],
         optional_fields: ['scheduled_duration', 'allow_blocked_date'],
         example_request: { scheduled_datetime: '2026-03-02T11:00:00+01:00' },
         errors: { 409: 'time_conflict (the detail names the clashing session), blocked_date, invalid_status, already_started' },
-        side_effects: ['Mails the client the new time with a calendar update (METHOD:REQUEST, same UID, higher SEQUENCE)', 'Re-plans the reminders'],
+        side_effects: [
+          'Mails the client the new time with a calendar update (METHOD:REQUEST, same UID, higher SEQUENCE)',
+          'Re-plans the reminders',
+        ],
       },
       methods: {
         POST: operation({
@@ -56,7 +66,11 @@ export function lifecycleEndpoints(
             body: await present(
               await lifecycle.reschedule(
                 params.pk,
-                { scheduledDatetime: body.scheduled_datetime, durationMinutes: body.scheduled_duration, allowBlockedDate: body.allow_blocked_date },
+                {
+                  scheduledDatetime: body.scheduled_datetime,
+                  durationMinutes: body.scheduled_duration,
+                  allowBlockedDate: body.allow_blocked_date,
+                },
                 caller(principal).id,
               ),
             ),
@@ -70,7 +84,7 @@ export function lifecycleEndpoints(
       path: '/api/meetings/appointments/<uuid:pk>/request-reschedule/',
       doc: {
         description:
-          "Ask to move one's own scheduled session: a new pending request with reschedule_of; the session stays booked until staff schedule the request (then it is cancelled with cancelled_by \"reschedule\"). One open request per session",
+          'Ask to move one\'s own scheduled session: a new pending request with reschedule_of; the session stays booked until staff schedule the request (then it is cancelled with cancelled_by "reschedule"). One open request per session',
         required_fields: ['first_name', 'last_name', 'email', 'preferred_dates', 'preferred_time_slots'],
         optional_fields: ['phone', 'reason'],
       },
@@ -111,7 +125,9 @@ export function lifecycleEndpoints(
           access: 'staff',
           summary: 'Record attendance',
           body: attendanceBody,
-          handler: async ({ body, params, principal }) => ({ body: await present(await lifecycle.recordAttendance(params.pk, body.attendance, caller(principal).id)) }),
+          handler: async ({ body, params, principal }) => ({
+            body: await present(await lifecycle.recordAttendance(params.pk, body.attendance, caller(principal).id)),
+          }),
         }),
       },
     },

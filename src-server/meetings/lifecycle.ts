@@ -47,7 +47,12 @@ export class SessionLifecycle {
       const appointment = await this.visible(caller, id, transaction);
       const from = appointment.scheduled_datetime;
       await this.cancelInTransaction(appointment, caller.isStaff ? 'staff' : 'client', reason, context, transaction);
-      await recordAudit(this.core, transaction, { actor: caller.id, action: 'appointment.cancel', record_type: 'appointment', record_id: appointment.id });
+      await recordAudit(this.core, transaction, {
+        actor: caller.id,
+        action: 'appointment.cancel',
+        record_type: 'appointment',
+        record_id: appointment.id,
+      });
       // "This and following" of a series: every later scheduled session of the same series, in the same transaction.
       if (scope === 'following' && appointment.series_id && from) {
         const later = await this.core.db.models.Appointment.findAll({
@@ -57,7 +62,12 @@ export class SessionLifecycle {
         });
         for (const session of later) {
           await this.cancelInTransaction(session, caller.isStaff ? 'staff' : 'client', reason, context, transaction);
-          await recordAudit(this.core, transaction, { actor: caller.id, action: 'appointment.cancel', record_type: 'appointment', record_id: session.id });
+          await recordAudit(this.core, transaction, {
+            actor: caller.id,
+            action: 'appointment.cancel',
+            record_type: 'appointment',
+            record_id: session.id,
+          });
         }
       }
       return appointment;
@@ -82,7 +92,12 @@ export class SessionLifecycle {
         { transaction },
       );
       await this.mail.moved(session, previousStart, context, transaction);
-      await recordAudit(this.core, transaction, { actor: actorId, action: 'appointment.reschedule', record_type: 'appointment', record_id: session.id });
+      await recordAudit(this.core, transaction, {
+        actor: actorId,
+        action: 'appointment.reschedule',
+        record_type: 'appointment',
+        record_id: session.id,
+      });
       return session;
     });
   }
@@ -111,7 +126,12 @@ export class SessionLifecycle {
         throw new Conflict('This session has not started yet.', 'not_started');
       }
       await session.update({ attendance, updated_at: this.core.clock.now() }, { transaction });
-      await recordAudit(this.core, transaction, { actor: actorId, action: 'appointment.attendance', record_type: 'appointment', record_id: session.id });
+      await recordAudit(this.core, transaction, {
+        actor: actorId,
+        action: 'appointment.attendance',
+        record_type: 'appointment',
+        record_id: session.id,
+      });
       return session;
     });
   }
@@ -125,7 +145,10 @@ export class SessionLifecycle {
     const dayStart = DateTime.fromISO(day, { zone: context.zone }).startOf('day');
     return this.core.db.write(async (transaction) => {
       const sessions = await this.core.db.models.Appointment.findAll({
-        where: { status: 'scheduled', scheduled_datetime: { [Op.gte]: dayStart.toJSDate(), [Op.lt]: dayStart.plus({ days: 1 }).toJSDate() } },
+        where: {
+          status: 'scheduled',
+          scheduled_datetime: { [Op.gte]: dayStart.toJSDate(), [Op.lt]: dayStart.plus({ days: 1 }).toJSDate() },
+        },
         order: [['scheduled_datetime', 'ASC']],
         transaction,
       });
@@ -141,7 +164,12 @@ export class SessionLifecycle {
       if (onExisting === 'cancel') {
         for (const session of ahead) {
           await this.cancelInTransaction(session, 'staff', null, context, transaction);
-          await recordAudit(this.core, transaction, { actor: actorId, action: 'appointment.cancel', record_type: 'appointment', record_id: session.id });
+          await recordAudit(this.core, transaction, {
+            actor: actorId,
+            action: 'appointment.cancel',
+            record_type: 'appointment',
+            record_id: session.id,
+          });
         }
       }
       return blocked;
@@ -159,14 +187,25 @@ export class SessionLifecycle {
     let lateCancellation = false;
     if (appointment.status === 'scheduled') {
       const start = appointment.scheduled_datetime!;
-      if (start.getTime() <= now.getTime()) throw new Conflict('This session has already started and can no longer be cancelled.', 'already_started');
+      if (start.getTime() <= now.getTime())
+        throw new Conflict('This session has already started and can no longer be cancelled.', 'already_started');
       lateCancellation = by === 'client' && start.getTime() - now.getTime() < context.noticeHours * HOUR_MS;
     } else if (appointment.status !== 'pending_review') {
-      throw new Conflict(`Only a pending request or a scheduled session can be cancelled; this one is ${appointment.status}.`, 'invalid_status');
+      throw new Conflict(
+        `Only a pending request or a scheduled session can be cancelled; this one is ${appointment.status}.`,
+        'invalid_status',
+      );
     }
     const wasScheduled = appointment.status === 'scheduled' ? appointment.scheduled_datetime : null;
     await appointment.update(
-      { status: 'cancelled', cancelled_at: now, cancelled_by: by, cancellation_reason: reason, late_cancellation: lateCancellation, updated_at: now },
+      {
+        status: 'cancelled',
+        cancelled_at: now,
+        cancelled_by: by,
+        cancellation_reason: reason,
+        late_cancellation: lateCancellation,
+        updated_at: now,
+      },
       { transaction },
     );
     await this.mail.cancelled(appointment, wasScheduled, context, transaction);

@@ -60,10 +60,21 @@ export class SessionMail {
   }
 
   /** A request arrived: a receipt to the client and a notice to the practice. */
-  async requestReceived(appointment: AppointmentInstance, moving: AppointmentInstance | null, context: SessionMailContext, transaction: Transaction): Promise<void> {
+  async requestReceived(
+    appointment: AppointmentInstance,
+    moving: AppointmentInstance | null,
+    context: SessionMailContext,
+    transaction: Transaction,
+  ): Promise<void> {
     const owner = await this.owner(appointment, transaction);
     const movingWhen = moving?.scheduled_datetime ? this.describe(moving.scheduled_datetime, context) : null;
-    await this.core.outbox.queue({ to: owner.email, ...requestReceivedMail({ firstName: greetingName(owner), moving: movingWhen, practiceName: context.practiceName }) }, transaction);
+    await this.core.outbox.queue(
+      {
+        to: owner.email,
+        ...requestReceivedMail({ firstName: greetingName(owner), moving: movingWhen, practiceName: context.practiceName }),
+      },
+      transaction,
+    );
     await this.notifyPractice({ kind: 'new_request', clientFirstName: greetingName(owner), moving: movingWhen }, context, transaction);
   }
 
@@ -118,7 +129,12 @@ export class SessionMail {
    * cancellation when it had been scheduled), and the practice hears of a client's own cancellation.
    * @param wasScheduled the session had a time (and so a calendar event) before the cancellation.
    */
-  async cancelled(appointment: AppointmentInstance, wasScheduled: Date | null, context: SessionMailContext, transaction: Transaction): Promise<void> {
+  async cancelled(
+    appointment: AppointmentInstance,
+    wasScheduled: Date | null,
+    context: SessionMailContext,
+    transaction: Transaction,
+  ): Promise<void> {
     await this.core.outbox.withdraw(reminderReference(appointment.id), transaction);
     const owner = await this.owner(appointment, transaction);
     const byClient = appointment.cancelled_by === 'client';
@@ -136,20 +152,38 @@ export class SessionMail {
     else await this.core.outbox.queue({ to: owner.email, ...mail }, transaction);
     if (byClient) {
       await this.notifyPractice(
-        { kind: 'client_cancelled', clientFirstName: greetingName(owner), when: when ?? 'a pending request', lateCancellation: appointment.late_cancellation },
+        {
+          kind: 'client_cancelled',
+          clientFirstName: greetingName(owner),
+          when: when ?? 'a pending request',
+          lateCancellation: appointment.late_cancellation,
+        },
         context,
         transaction,
       );
     }
   }
 
-  async rejected(appointment: AppointmentInstance, reason: string | null, context: SessionMailContext, transaction: Transaction): Promise<void> {
+  async rejected(
+    appointment: AppointmentInstance,
+    reason: string | null,
+    context: SessionMailContext,
+    transaction: Transaction,
+  ): Promise<void> {
     const owner = await this.owner(appointment, transaction);
-    await this.core.outbox.queue({ to: owner.email, ...meetingRejectedMail({ firstName: greetingName(owner), reason, practiceName: context.practiceName }) }, transaction);
+    await this.core.outbox.queue(
+      { to: owner.email, ...meetingRejectedMail({ firstName: greetingName(owner), reason, practiceName: context.practiceName }) },
+      transaction,
+    );
   }
 
   /** One reminder per configured hour whose moment is still ahead; each expires at the session's start. */
-  private async planReminders(appointment: AppointmentInstance, owner: UserInstance, context: SessionMailContext, transaction: Transaction): Promise<void> {
+  private async planReminders(
+    appointment: AppointmentInstance,
+    owner: UserInstance,
+    context: SessionMailContext,
+    transaction: Transaction,
+  ): Promise<void> {
     const start = appointment.scheduled_datetime!;
     const now = this.core.clock.now().getTime();
     for (const hours of context.reminderHours) {
@@ -163,7 +197,11 @@ export class SessionMail {
         noticeHours: context.noticeHours,
         practiceName: context.practiceName,
       });
-      await this.core.outbox.queue({ to: owner.email, ...mail }, transaction, { notBefore: at, notAfter: start, reference: reminderReference(appointment.id) });
+      await this.core.outbox.queue({ to: owner.email, ...mail }, transaction, {
+        notBefore: at,
+        notAfter: start,
+        reference: reminderReference(appointment.id),
+      });
     }
   }
 
@@ -202,7 +240,10 @@ export class SessionMail {
     const staff = await this.core.db.models.User.findOne({
       attributes: ['id', 'email'],
       where: { is_staff: true, is_active: true },
-      order: [['date_joined', 'ASC'], ['id', 'ASC']],
+      order: [
+        ['date_joined', 'ASC'],
+        ['id', 'ASC'],
+      ],
       transaction,
     });
     return staff?.email ?? null;
@@ -210,6 +251,10 @@ export class SessionMail {
 
   /** The owner exists: deleting a user deletes their appointments (ON DELETE CASCADE). */
   private owner(appointment: AppointmentInstance, transaction: Transaction): Promise<UserInstance> {
-    return this.core.db.models.User.findByPk(appointment.user_id, { attributes: ['id', 'email', 'first_name', 'time_zone'], rejectOnEmpty: true, transaction });
+    return this.core.db.models.User.findByPk(appointment.user_id, {
+      attributes: ['id', 'email', 'first_name', 'time_zone'],
+      rejectOnEmpty: true,
+      transaction,
+    });
   }
 }

@@ -7,7 +7,8 @@ import { ApiError, ValidationError } from '../http/errors.js';
 import { practiceDay } from './practice-time.js';
 
 /** DRF's wording for a datetime it cannot read. */
-export const DATETIME_FORMAT_MESSAGE = 'Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].';
+export const DATETIME_FORMAT_MESSAGE =
+  'Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].';
 
 /** ISO 8601 with or without an offset (then in the practice zone), strictly after `now`. */
 export function parseFutureTime(value: string, zone: string, now: Date): Date {
@@ -27,7 +28,14 @@ function shortName(firstName: string, lastName: string): string {
  * 409 `time_conflict` when [start, end) overlaps a scheduled session other than `excludeId`; the detail names the
  * clashing session ("overlaps Tom K., 10:00–10:50") and `conflicting` carries its id and times.
  */
-export async function assertTimeFree(core: ServerCore, start: Date, end: Date, excludeId: string | null, zone: string, transaction: Transaction): Promise<void> {
+export async function assertTimeFree(
+  core: ServerCore,
+  start: Date,
+  end: Date,
+  excludeId: string | null,
+  zone: string,
+  transaction: Transaction,
+): Promise<void> {
   const { Appointment, User } = core.db.models;
   const clash = await Appointment.findOne({
     attributes: ['id', 'user_id', 'scheduled_datetime', 'scheduled_end'],
@@ -48,15 +56,29 @@ export async function assertTimeFree(core: ServerCore, start: Date, end: Date, e
   throw new ApiError(409, {
     detail: `This time overlaps ${who}, ${span}.`,
     code: 'time_conflict',
-    conflicting: { id: clash.id, scheduled_datetime: clash.scheduled_datetime!.toISOString(), scheduled_end: clash.scheduled_end!.toISOString() },
+    conflicting: {
+      id: clash.id,
+      scheduled_datetime: clash.scheduled_datetime!.toISOString(),
+      scheduled_end: clash.scheduled_end!.toISOString(),
+    },
   });
 }
 
 /** 409 `blocked_date` when `start` falls on a blocked day of the practice, unless staff explicitly allow it. */
-export async function assertNotBlocked(core: ServerCore, start: Date, zone: string, allowBlockedDate: boolean, transaction: Transaction): Promise<void> {
+export async function assertNotBlocked(
+  core: ServerCore,
+  start: Date,
+  zone: string,
+  allowBlockedDate: boolean,
+  transaction: Transaction,
+): Promise<void> {
   if (allowBlockedDate) return;
   const day = practiceDay(start, zone).toISODate()!;
   if (await core.db.models.BlockedDate.findByPk(day, { transaction })) {
-    throw new ApiError(409, { detail: `${day} is a blocked date (allow_blocked_date: true books it anyway).`, code: 'blocked_date', date: day });
+    throw new ApiError(409, {
+      detail: `${day} is a blocked date (allow_blocked_date: true books it anyway).`,
+      code: 'blocked_date',
+      date: day,
+    });
   }
 }

@@ -24,9 +24,20 @@ suite('the session lifecycle in the browser', () => {
     const request = await ts.api
       .post('/api/meetings/appointments/create/')
       .set('Authorization', account.bearer)
-      .send({ first_name: account.user.first_name, last_name: account.user.last_name, email: account.email, reason, preferred_dates: [openDates[0]], preferred_time_slots: ['morning'] })
+      .send({
+        first_name: account.user.first_name,
+        last_name: account.user.last_name,
+        email: account.email,
+        reason,
+        preferred_dates: [openDates[0]],
+        preferred_time_slots: ['morning'],
+      })
       .expect(201);
-    await ts.api.post(`/api/meetings/appointments/${request.body.id}/schedule/`).set('Authorization', therapist.bearer).send({ scheduled_datetime: utc, scheduled_duration: 50 }).expect(200);
+    await ts.api
+      .post(`/api/meetings/appointments/${request.body.id}/schedule/`)
+      .set('Authorization', therapist.bearer)
+      .send({ scheduled_datetime: utc, scheduled_duration: 50 })
+      .expect(200);
     return request.body.id as string;
   }
 
@@ -59,54 +70,58 @@ suite('the session lifecycle in the browser', () => {
     await ts?.stop();
   });
 
-  it('the therapist opens a session from the list, moves it seeing that day\'s sessions, then cancels it after confirming', SLOW, async () => {
-    const [day, nextDay] = [openDates[2], openDates[3]];
-    const other = await createAccount(ts);
-    await other.user.update({ first_name: 'Tom', last_name: 'Kramer' });
-    await scheduled(other, berlinTimeInUtc(nextDay, 9));
-    const id = await scheduled(mia, berlinTimeInUtc(day, 10));
-    const admin = await signIn(therapist);
-    const { page } = admin;
-    await page.getByRole('link', { name: 'Sessions' }).click();
-    await expect.poll(() => page.locator('.brand').textContent()).toContain('Praxis Lindenhof');
-    const row = page.getByRole('button', { name: /Open the session with Mia Schulz at 10:00/ });
-    await row.waitFor();
-    await checkScreen(page, 'lifecycle-sessions-list');
-    await row.click();
-    const drawer = page.getByRole('dialog');
-    await drawer.getByRole('heading', { name: 'Reschedule' }).waitFor();
-    await drawer.getByLabel(/New date and time/).fill(`${nextDay}T09:30`);
-    // The picker lists that day's other session, so the clash is visible before sending.
-    await drawer.getByText(/09:00–09:50 · Tom Kramer/).waitFor();
-    await drawer.getByRole('button', { name: 'Move and email the client' }).click();
-    await drawer.getByText(/^This time overlaps Tom K\., 09:00–09:50\.$/).waitFor();
-    await checkScreen(page, 'lifecycle-drawer-clash');
-    await drawer.getByLabel(/New date and time/).fill(`${nextDay}T11:00`);
-    await drawer.getByRole('button', { name: 'Move and email the client' }).click();
-    // The confirmation shows above the open drawer (both in the top layer).
-    const toast = page.getByText(/^Moved to /);
-    await toast.waitFor();
-    // Drawn in the top layer, shown after the drawer opened: above it (a plain fixed element would sit under it).
-    expect(await page.locator('.toasts').evaluate((layer) => layer.matches(':popover-open'))).toBe(true);
-    await page.screenshot({ path: 'test-artifacts/lifecycle-toast-over-drawer.png' });
-    expect((await appointment(id)).scheduled_datetime).toBe(berlinTimeInUtc(nextDay, 11).replace('.000', ''));
-    const moved = await ts.mailbox.waitFor((m) => m.to === mia.email && /moved/.test(m.subject));
-    expect(moved.attachments.some((file) => /METHOD:REQUEST/.test(file.content))).toBe(true);
+  it(
+    "the therapist opens a session from the list, moves it seeing that day's sessions, then cancels it after confirming",
+    SLOW,
+    async () => {
+      const [day, nextDay] = [openDates[2], openDates[3]];
+      const other = await createAccount(ts);
+      await other.user.update({ first_name: 'Tom', last_name: 'Kramer' });
+      await scheduled(other, berlinTimeInUtc(nextDay, 9));
+      const id = await scheduled(mia, berlinTimeInUtc(day, 10));
+      const admin = await signIn(therapist);
+      const { page } = admin;
+      await page.getByRole('link', { name: 'Sessions' }).click();
+      await expect.poll(() => page.locator('.brand').textContent()).toContain('Praxis Lindenhof');
+      const row = page.getByRole('button', { name: /Open the session with Mia Schulz at 10:00/ });
+      await row.waitFor();
+      await checkScreen(page, 'lifecycle-sessions-list');
+      await row.click();
+      const drawer = page.getByRole('dialog');
+      await drawer.getByRole('heading', { name: 'Reschedule' }).waitFor();
+      await drawer.getByLabel(/New date and time/).fill(`${nextDay}T09:30`);
+      // The picker lists that day's other session, so the clash is visible before sending.
+      await drawer.getByText(/09:00–09:50 · Tom Kramer/).waitFor();
+      await drawer.getByRole('button', { name: 'Move and email the client' }).click();
+      await drawer.getByText(/^This time overlaps Tom K\., 09:00–09:50\.$/).waitFor();
+      await checkScreen(page, 'lifecycle-drawer-clash');
+      await drawer.getByLabel(/New date and time/).fill(`${nextDay}T11:00`);
+      await drawer.getByRole('button', { name: 'Move and email the client' }).click();
+      // The confirmation shows above the open drawer (both in the top layer).
+      const toast = page.getByText(/^Moved to /);
+      await toast.waitFor();
+      // Drawn in the top layer, shown after the drawer opened: above it (a plain fixed element would sit under it).
+      expect(await page.locator('.toasts').evaluate((layer) => layer.matches(':popover-open'))).toBe(true);
+      await page.screenshot({ path: 'test-artifacts/lifecycle-toast-over-drawer.png' });
+      expect((await appointment(id)).scheduled_datetime).toBe(berlinTimeInUtc(nextDay, 11).replace('.000', ''));
+      const moved = await ts.mailbox.waitFor((m) => m.to === mia.email && /moved/.test(m.subject));
+      expect(moved.attachments.some((file) => /METHOD:REQUEST/.test(file.content))).toBe(true);
 
-    await drawer.getByLabel(/Reason/).fill('Therapist ill');
-    await drawer.getByRole('button', { name: 'Cancel the session…' }).click();
-    const confirm = page.getByRole('dialog', { name: 'Cancel this session?' });
-    await confirm.waitFor();
-    await checkScreen(page, 'lifecycle-confirm-cancel');
-    await confirm.getByRole('button', { name: 'Cancel the session' }).click();
-    await drawer.getByText('by the practice').waitFor();
-    await checkScreen(page, 'lifecycle-drawer-cancelled');
-    expect(await appointment(id)).toMatchObject({ status: 'cancelled', cancelled_by: 'staff', cancellation_reason: 'Therapist ill' });
-    const cancelled = await ts.mailbox.waitFor((m) => m.to === mia.email && /is cancelled/.test(m.subject));
-    expect(cancelled.attachments.some((file) => /METHOD:CANCEL/.test(file.content))).toBe(true);
-    expect(admin.errors).toEqual([]);
-    await admin.context.close();
-  });
+      await drawer.getByLabel(/Reason/).fill('Therapist ill');
+      await drawer.getByRole('button', { name: 'Cancel the session…' }).click();
+      const confirm = page.getByRole('dialog', { name: 'Cancel this session?' });
+      await confirm.waitFor();
+      await checkScreen(page, 'lifecycle-confirm-cancel');
+      await confirm.getByRole('button', { name: 'Cancel the session' }).click();
+      await drawer.getByText('by the practice').waitFor();
+      await checkScreen(page, 'lifecycle-drawer-cancelled');
+      expect(await appointment(id)).toMatchObject({ status: 'cancelled', cancelled_by: 'staff', cancellation_reason: 'Therapist ill' });
+      const cancelled = await ts.mailbox.waitFor((m) => m.to === mia.email && /is cancelled/.test(m.subject));
+      expect(cancelled.attachments.some((file) => /METHOD:CANCEL/.test(file.content))).toBe(true);
+      expect(admin.errors).toEqual([]);
+      await admin.context.close();
+    },
+  );
 
   it('a client cancels early: the policy names the notice, the dialog says it is not late', SLOW, async () => {
     const id = await scheduled(mia, berlinTimeInUtc(openDates[4], 10));
@@ -131,7 +146,10 @@ suite('the session lifecycle in the browser', () => {
     const id = await scheduled(mia, soon.toISOString().replace('.000', ''));
     const client = await signIn(mia, PHONE);
     const { page } = client;
-    const card = page.locator('.appointment-card').filter({ has: page.getByRole('button', { name: 'Cancel session…' }) }).first();
+    const card = page
+      .locator('.appointment-card')
+      .filter({ has: page.getByRole('button', { name: 'Cancel session…' }) })
+      .first();
     await card.getByRole('button', { name: 'Cancel session…' }).click();
     const confirm = page.getByRole('dialog', { name: 'Cancel this session?' });
     await confirm.getByText('This is less than 24 hours before the session, so it counts as a late cancellation.').waitFor();
@@ -139,7 +157,10 @@ suite('the session lifecycle in the browser', () => {
     await confirm.getByRole('button', { name: 'Cancel session' }).click();
     await page.getByText('The session is cancelled (a late cancellation).').waitFor();
     expect(await appointment(id)).toMatchObject({ status: 'cancelled', late_cancellation: true });
-    await page.getByText(/late cancellation\.$/).first().waitFor();
+    await page
+      .getByText(/late cancellation\.$/)
+      .first()
+      .waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     expect(client.errors).toEqual([]);
     await client.context.close();
@@ -156,7 +177,10 @@ suite('the session lifecycle in the browser', () => {
     await checkScreen(page, 'lifecycle-client-move');
     await page.getByRole('button', { name: 'Ask to move the session' }).click();
     await page.waitForURL('**/client/appointments');
-    const mine = (await ts.api.get('/api/meetings/user/appointments/').set('Authorization', mia.bearer).expect(200)).body.results as { reschedule_of: string | null; status: string }[];
+    const mine = (await ts.api.get('/api/meetings/user/appointments/').set('Authorization', mia.bearer).expect(200)).body.results as {
+      reschedule_of: string | null;
+      status: string;
+    }[];
     expect(mine.some((request) => request.reschedule_of === id && request.status === 'pending_review')).toBe(true);
     expect((await appointment(id)).status).toBe('scheduled');
     await client.context.close();
@@ -168,7 +192,10 @@ suite('the session lifecycle in the browser', () => {
     const admin = await signIn(therapist);
     const { page } = admin;
     await page.getByRole('link', { name: 'Sessions' }).click();
-    await page.getByRole('button', { name: /Open the session with Mia Schulz/ }).last().click();
+    await page
+      .getByRole('button', { name: /Open the session with Mia Schulz/ })
+      .last()
+      .click();
     await page.getByRole('dialog').getByText(word).waitFor();
     for (const width of [1280, 375]) {
       await page.setViewportSize({ width, height: 800 });
@@ -207,7 +234,10 @@ suite('the session lifecycle in the browser', () => {
     await page.getByRole('button', { name: /Save/ }).first().click();
     await page.getByText('Settings saved.').waitFor();
     expect(await ts.server.core.settings.reminderHoursBefore()).toEqual([24, 1]);
-    expect((await ts.api.get('/api/meetings/practice/').expect(200)).body).toMatchObject({ cancellation_notice_hours: 48, therapist_name: 'Dr. Ruth Weber' });
+    expect((await ts.api.get('/api/meetings/practice/').expect(200)).body).toMatchObject({
+      cancellation_notice_hours: 48,
+      therapist_name: 'Dr. Ruth Weber',
+    });
     await checkScreen(page, 'lifecycle-settings');
     await admin.context.close();
   });

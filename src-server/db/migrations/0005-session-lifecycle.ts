@@ -25,7 +25,15 @@ export async function down(queryInterface: QueryInterface): Promise<void> {
   await queryInterface.removeIndex('outbox_mails', ['reference', 'status']);
   for (const column of ['claimed_by', 'reference', 'not_after', 'not_before']) await queryInterface.removeColumn('outbox_mails', column);
   await queryInterface.removeIndex('appointments', ['reschedule_of', 'status']);
-  for (const column of ['ics_sequence', 'reschedule_of', 'attendance', 'late_cancellation', 'cancellation_reason', 'cancelled_by', 'cancelled_at']) {
+  for (const column of [
+    'ics_sequence',
+    'reschedule_of',
+    'attendance',
+    'late_cancellation',
+    'cancellation_reason',
+    'cancelled_by',
+    'cancelled_at',
+  ]) {
     await queryInterface.removeColumn('appointments', column);
   }
 }

@@ -9,7 +9,9 @@ export function practiceNoticeMail(notice: PracticeNotice, practiceName: string)
   const open = ['Open the app to see it.'];
   if (notice.kind === 'new_request') {
     return renderMail({
-      subject: notice.moving ? `${notice.clientFirstName} asks to move a session` : `New appointment request from ${notice.clientFirstName}`,
+      subject: notice.moving
+        ? `${notice.clientFirstName} asks to move a session`
+        : `New appointment request from ${notice.clientFirstName}`,
       greeting: 'Hello,',
       paragraphs: [
         notice.moving

@@ -26,7 +26,13 @@ describe('the practice settings of the session lifecycle', () => {
     const res = await ts.api
       .patch('/api/admin/settings/')
       .set('Authorization', staff.bearer)
-      .send({ cancellation_notice_hours: 48, reminder_hours_before: [1, 24], practice_name: 'Praxis Lindenhof', therapist_name: 'Dr. Ruth Weber', notify_email: 'desk@lindenhof.example' });
+      .send({
+        cancellation_notice_hours: 48,
+        reminder_hours_before: [1, 24],
+        practice_name: 'Praxis Lindenhof',
+        therapist_name: 'Dr. Ruth Weber',
+        notify_email: 'desk@lindenhof.example',
+      });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.cancellation_notice_hours.value).toBe('48');
     expect(res.body.reminder_hours_before.value).toBe('[24,1]');
@@ -52,7 +58,10 @@ describe('the practice settings of the session lifecycle', () => {
     ['notify_email', 'not an address'],
     ['practice_name', 'x'.repeat(201)],
   ])('refuse %s = %j with a 400 naming the field', async (key, value) => {
-    const res = await ts.api.patch('/api/admin/settings/').set('Authorization', staff.bearer).send({ [key]: value });
+    const res = await ts.api
+      .patch('/api/admin/settings/')
+      .set('Authorization', staff.bearer)
+      .send({ [key]: value });
     expect(res.status).toBe(400);
     expect(Object.keys(res.body)).toEqual([key]);
   });
@@ -60,6 +69,11 @@ describe('the practice settings of the session lifecycle', () => {
   it('show the practice name, therapist, zone and notice to anyone, for the header and the cancellation policy', async () => {
     const res = await ts.api.get('/api/meetings/practice/');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ practice_name: 'Praxis Lindenhof', therapist_name: 'Dr. Ruth Weber', practice_timezone: expect.any(String), cancellation_notice_hours: 48 });
+    expect(res.body).toEqual({
+      practice_name: 'Praxis Lindenhof',
+      therapist_name: 'Dr. Ruth Weber',
+      practice_timezone: expect.any(String),
+      cancellation_notice_hours: 48,
+    });
   });
 });

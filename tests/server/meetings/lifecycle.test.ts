@@ -34,7 +34,10 @@ async function scheduledSession(account: TestAccount, hoursAhead = 72, duration 
 }
 
 async function post(account: TestAccount, path: string, body: Record<string, unknown> = {}) {
-  return ts.api.post(`/api/meetings/appointments/${path}`).set('Authorization', await bearer(ts, account)).send(body);
+  return ts.api
+    .post(`/api/meetings/appointments/${path}`)
+    .set('Authorization', await bearer(ts, account))
+    .send(body);
 }
 
 function startOf(session: Record<string, unknown>): number {
@@ -124,10 +127,13 @@ describe('cancel/', () => {
   it('stores the reason encrypted at rest', async () => {
     const session = await scheduledSession(client);
     await post(client, `${session.id}/cancel/`, { reason: 'Secret-cancel-reason-42' });
-    const [row] = await ts.server.core.db.sequelize.query<{ cancellation_reason: string }>('SELECT cancellation_reason FROM appointments WHERE id = :id', {
-      replacements: { id: session.id },
-      type: 'SELECT' as never,
-    });
+    const [row] = await ts.server.core.db.sequelize.query<{ cancellation_reason: string }>(
+      'SELECT cancellation_reason FROM appointments WHERE id = :id',
+      {
+        replacements: { id: session.id },
+        type: 'SELECT' as never,
+      },
+    );
     expect(row.cancellation_reason).toBeTruthy();
     expect(row.cancellation_reason).not.toContain('Secret-cancel-reason-42');
   });
@@ -143,9 +149,16 @@ describe('cancel/', () => {
 describe('reschedule/', () => {
   it('moves a session, keeps its Jitsi room and may overlap its own old time', async () => {
     const session = await scheduledSession(client);
-    const res = await post(staff, `${session.id}/reschedule/`, { scheduled_datetime: new Date(startOf(session) + 30 * 60_000).toISOString() });
+    const res = await post(staff, `${session.id}/reschedule/`, {
+      scheduled_datetime: new Date(startOf(session) + 30 * 60_000).toISOString(),
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body).toMatchObject({ status: 'scheduled', scheduled_duration: 50, jitsi_room_id: session.jitsi_room_id, jitsi_meet_url: session.jitsi_meet_url });
+    expect(res.body).toMatchObject({
+      status: 'scheduled',
+      scheduled_duration: 50,
+      jitsi_room_id: session.jitsi_room_id,
+      jitsi_meet_url: session.jitsi_meet_url,
+    });
     expect(startOf(res.body)).toBe(startOf(session) + 30 * 60_000);
   });
 
@@ -154,7 +167,8 @@ describe('reschedule/', () => {
     await tom.user.update({ first_name: 'Tom', last_name: 'Kramer' });
     const toms = await scheduledSession(tom);
     const mine = await scheduledSession(client);
-    const berlin = (ms: number) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit' }).format(new Date(ms));
+    const berlin = (ms: number) =>
+      new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit' }).format(new Date(ms));
     const res = await post(staff, `${mine.id}/reschedule/`, { scheduled_datetime: new Date(startOf(toms) + 10 * 60_000).toISOString() });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('time_conflict');
@@ -165,17 +179,23 @@ describe('reschedule/', () => {
   it('follows the rules of schedule: future times, 15–240 minutes, staff only', async () => {
     const session = await scheduledSession(client);
     expect((await post(staff, `${session.id}/reschedule/`, { scheduled_datetime: '2026-03-01T10:00:00Z' })).status).toBe(400);
-    expect((await post(staff, `${session.id}/reschedule/`, { scheduled_datetime: '2026-03-20T10:00:00Z', scheduled_duration: 241 })).status).toBe(400);
+    expect(
+      (await post(staff, `${session.id}/reschedule/`, { scheduled_datetime: '2026-03-20T10:00:00Z', scheduled_duration: 241 })).status,
+    ).toBe(400);
     expect((await post(client, `${session.id}/reschedule/`, { scheduled_datetime: '2026-03-20T10:00:00Z' })).status).toBe(403);
   });
 
   it('is a 409 for a session that started or is not scheduled', async () => {
     const session = await scheduledSession(client);
     clock.set(new Date(startOf(session) + 60_000));
-    const started = await post(staff, `${session.id}/reschedule/`, { scheduled_datetime: new Date(startOf(session) + 86_400_000).toISOString() });
+    const started = await post(staff, `${session.id}/reschedule/`, {
+      scheduled_datetime: new Date(startOf(session) + 86_400_000).toISOString(),
+    });
     expect(started.body.code).toBe('already_started');
     const request = await createRequest(ts, client);
-    const pending = await post(staff, `${request.id}/reschedule/`, { scheduled_datetime: new Date(startOf(session) + 86_400_000).toISOString() });
+    const pending = await post(staff, `${request.id}/reschedule/`, {
+      scheduled_datetime: new Date(startOf(session) + 86_400_000).toISOString(),
+    });
     expect(pending.body.code).toBe('invalid_status');
   });
 });
@@ -183,7 +203,11 @@ describe('reschedule/', () => {
 describe('request-reschedule/', () => {
   it('creates a pending request pointing at the session, which stays scheduled', async () => {
     const session = await scheduledSession(client);
-    const res = await post(client, `${session.id}/request-reschedule/`, requestBody({ preferred_dates: [(await ts.api.get('/api/meetings/appointments/available-dates/')).body[0]] }));
+    const res = await post(
+      client,
+      `${session.id}/request-reschedule/`,
+      requestBody({ preferred_dates: [(await ts.api.get('/api/meetings/appointments/available-dates/')).body[0]] }),
+    );
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body).toMatchObject({ status: 'pending_review', reschedule_of: session.id });
     const old = await ts.api.get(`/api/meetings/appointments/${session.id}/`).set('Authorization', await bearer(ts, client));
@@ -259,10 +283,16 @@ describe('blocked dates and sessions', () => {
 
   it('refuses to block a date with sessions (409 sessions_on_date listing them) unless told what to do', async () => {
     const session = await scheduledSession(client);
-    const res = await ts.api.post('/api/meetings/admin/blocked-dates/').set('Authorization', await bearer(ts, staff)).send({ date: berlinDay(session) });
+    const res = await ts.api
+      .post('/api/meetings/admin/blocked-dates/')
+      .set('Authorization', await bearer(ts, staff))
+      .send({ date: berlinDay(session) });
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ code: 'sessions_on_date', sessions: [session.id] });
-    const kept = await ts.api.post('/api/meetings/admin/blocked-dates/').set('Authorization', await bearer(ts, staff)).send({ date: berlinDay(session), on_existing_sessions: 'keep' });
+    const kept = await ts.api
+      .post('/api/meetings/admin/blocked-dates/')
+      .set('Authorization', await bearer(ts, staff))
+      .send({ date: berlinDay(session), on_existing_sessions: 'keep' });
     expect(kept.status).toBe(201);
     const still = await ts.api.get(`/api/meetings/appointments/${session.id}/`).set('Authorization', await bearer(ts, staff));
     expect(still.body.status).toBe('scheduled');
@@ -272,7 +302,10 @@ describe('blocked dates and sessions', () => {
     const session = await scheduledSession(client);
     const cancellations = async () => (await mailsTo(client.email)).filter((mail) => /is cancelled/.test(mail.subject)).length;
     const before = await cancellations();
-    const res = await ts.api.post('/api/meetings/admin/blocked-dates/').set('Authorization', await bearer(ts, staff)).send({ date: berlinDay(session), on_existing_sessions: 'cancel' });
+    const res = await ts.api
+      .post('/api/meetings/admin/blocked-dates/')
+      .set('Authorization', await bearer(ts, staff))
+      .send({ date: berlinDay(session), on_existing_sessions: 'cancel' });
     expect(res.status).toBe(201);
     const cancelled = await ts.api.get(`/api/meetings/appointments/${session.id}/`).set('Authorization', await bearer(ts, staff));
     expect(cancelled.body).toMatchObject({ status: 'cancelled', cancelled_by: 'staff' });
@@ -283,14 +316,23 @@ describe('blocked dates and sessions', () => {
     const session = await scheduledSession(client);
     const target = new Date(startOf(session) + 2 * 86_400_000);
     const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(target);
-    expect((await ts.api.post('/api/meetings/admin/blocked-dates/').set('Authorization', await bearer(ts, staff)).send({ date: day })).status).toBe(201);
+    expect(
+      (
+        await ts.api
+          .post('/api/meetings/admin/blocked-dates/')
+          .set('Authorization', await bearer(ts, staff))
+          .send({ date: day })
+      ).status,
+    ).toBe(201);
     const moved = await post(staff, `${session.id}/reschedule/`, { scheduled_datetime: target.toISOString() });
     expect(moved.status).toBe(409);
     expect(moved.body.code).toBe('blocked_date');
     const request = await createRequest(ts, otherClient);
     const scheduled = await schedule(ts, staff, request.id, new Date(target.getTime() + 3 * 3_600_000).toISOString());
     expect(scheduled.body.code).toBe('blocked_date');
-    expect((await post(staff, `${session.id}/reschedule/`, { scheduled_datetime: target.toISOString(), allow_blocked_date: true })).status).toBe(200);
+    expect(
+      (await post(staff, `${session.id}/reschedule/`, { scheduled_datetime: target.toISOString(), allow_blocked_date: true })).status,
+    ).toBe(200);
   });
 });
 
@@ -307,12 +349,21 @@ describe('the booking identity', () => {
       contact_differs: true,
     });
     const own = await createRequest(ts, lena, { first_name: 'Lena', last_name: 'Braun', email: 'Lena.Braun@example.org' });
-    expect((await ts.api.get(`/api/meetings/appointments/${own.id}/`).set('Authorization', await bearer(ts, staff))).body.contact_differs).toBe(false);
+    expect(
+      (await ts.api.get(`/api/meetings/appointments/${own.id}/`).set('Authorization', await bearer(ts, staff))).body.contact_differs,
+    ).toBe(false);
   });
 
   it('carries the later fields of the lifecycle contract as null, so the shape is final', async () => {
     const request = await createRequest(ts, client);
-    expect(request).toMatchObject({ requested_start: null, series_id: null, client_time_zone: null, reschedule_of: null, attendance: null, cancelled_at: null });
+    expect(request).toMatchObject({
+      requested_start: null,
+      series_id: null,
+      client_time_zone: null,
+      reschedule_of: null,
+      attendance: null,
+      cancelled_at: null,
+    });
   });
 });
 
@@ -334,7 +385,11 @@ describe('a date blocked while a request is on its way (issue 12)', () => {
         await core.db.models.BlockedDate.create({ day: date, note: null, created_at: core.clock.now() }, { transaction });
         await gate;
       });
-      const creating = ts.api.post('/api/meetings/appointments/create/').set('Authorization', await bearer(ts, client)).send(requestBody({ preferred_dates: [date] })).then((res) => res);
+      const creating = ts.api
+        .post('/api/meetings/appointments/create/')
+        .set('Authorization', await bearer(ts, client))
+        .send(requestBody({ preferred_dates: [date] }))
+        .then((res) => res);
       await expect.poll(() => writes).toBe(1);
       release();
       await holding;
@@ -365,7 +420,21 @@ describe('stats', () => {
     const sum = (key: string) => (res.body.trend as Record<string, number>[]).reduce((total, week) => total + week[key], 0);
     expect([sum('attended'), sum('no_show')]).toEqual([1, 1]);
     const whole = await ts.api.get('/api/meetings/appointments/stats/').set('Authorization', await bearer(ts, staff));
-    expect(whole.body).toEqual(expect.objectContaining({ cancelled: expect.any(Number), late_cancelled: expect.any(Number), no_show: expect.any(Number), attended: expect.any(Number) }));
-    expect(whole.body.trend[0]).toEqual(expect.objectContaining({ cancelled: expect.any(Number), late_cancelled: expect.any(Number), attended: expect.any(Number), no_show: expect.any(Number) }));
+    expect(whole.body).toEqual(
+      expect.objectContaining({
+        cancelled: expect.any(Number),
+        late_cancelled: expect.any(Number),
+        no_show: expect.any(Number),
+        attended: expect.any(Number),
+      }),
+    );
+    expect(whole.body.trend[0]).toEqual(
+      expect.objectContaining({
+        cancelled: expect.any(Number),
+        late_cancelled: expect.any(Number),
+        attended: expect.any(Number),
+        no_show: expect.any(Number),
+      }),
+    );
   });
 });

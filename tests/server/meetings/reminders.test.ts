@@ -38,7 +38,13 @@ async function startServer(): Promise<TestServer> {
     SMTP_URL: mailbox.url,
     MAX_PENDING_REQUESTS: '1000',
   });
-  const server = await startPracticeServer({ config, clock, logger: createLogger('silent'), delivery: { pollMs: 50, baseBackoffMs: 200, maxBackoffMs: 1_000 }, shutdownGraceMs: 2_000 });
+  const server = await startPracticeServer({
+    config,
+    clock,
+    logger: createLogger('silent'),
+    delivery: { pollMs: 50, baseBackoffMs: 200, maxBackoffMs: 1_000 },
+    shutdownGraceMs: 2_000,
+  });
   running.push(server);
   return { server, api: supertest.agent(server.http), clock, mailbox, dataDir, stop: () => server.stop() };
 }
@@ -72,19 +78,25 @@ async function session(hoursAhead: number, on: TestServer = ts): Promise<{ id: s
 }
 
 async function queuedReminders(id: string, on: TestServer = ts) {
-  const rows = await on.server.core.db.models.OutboxMail.findAll({ where: { reference: `reminder:${id}` }, order: [['not_before', 'ASC']] });
+  const rows = await on.server.core.db.models.OutboxMail.findAll({
+    where: { reference: `reminder:${id}` },
+    order: [['not_before', 'ASC']],
+  });
   return rows;
 }
 
 const reminderMails = (start: Date) => {
   const day = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', day: 'numeric', month: 'long' }).format(start);
   const time = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit' }).format(start);
-  return mailbox.mails.filter((mail) => mail.to === client.email && mail.subject.startsWith('Reminder') && mail.subject.includes(day) && mail.subject.includes(time));
+  return mailbox.mails.filter(
+    (mail) => mail.to === client.email && mail.subject.startsWith('Reminder') && mail.subject.includes(day) && mail.subject.includes(time),
+  );
 };
 
 /** Waits until everything due now has been through a delivery pass: a fresh receipt mail arrives after it. */
 async function deliveryPassDone(on: TestServer = ts): Promise<void> {
-  const receipts = () => mailbox.mails.filter((mail) => mail.to === client.email && /received your appointment request/.test(mail.subject)).length;
+  const receipts = () =>
+    mailbox.mails.filter((mail) => mail.to === client.email && /received your appointment request/.test(mail.subject)).length;
   const before = receipts();
   await createRequest(on, client);
   await expect.poll(receipts, { timeout: 10_000 }).toBeGreaterThan(before);
@@ -94,10 +106,15 @@ describe('reminders', () => {
   it('are queued one per configured hour, with their not_before shown in the outbox', async () => {
     const { id, start } = await session(72);
     const rows = await queuedReminders(id);
-    expect(rows.map((row) => row.not_before!.toISOString())).toEqual([new Date(start.getTime() - 24 * HOUR).toISOString(), new Date(start.getTime() - HOUR).toISOString()]);
+    expect(rows.map((row) => row.not_before!.toISOString())).toEqual([
+      new Date(start.getTime() - 24 * HOUR).toISOString(),
+      new Date(start.getTime() - HOUR).toISOString(),
+    ]);
     const outbox = await ts.api.get('/api/admin/outbox/?status=queued&page_size=100').set('Authorization', await bearer(ts, staff));
     const shown = outbox.body.results.filter((mail: { id: string }) => rows.some((row) => row.id === mail.id));
-    expect(shown.map((mail: { not_before: string }) => mail.not_before).sort()).toEqual(rows.map((row) => row.not_before!.toISOString().replace('.000Z', 'Z')).sort());
+    expect(shown.map((mail: { not_before: string }) => mail.not_before).sort()).toEqual(
+      rows.map((row) => row.not_before!.toISOString().replace('.000Z', 'Z')).sort(),
+    );
   });
 
   it('leave out a reminder whose time had already passed when the session was scheduled', async () => {
@@ -138,7 +155,10 @@ describe('reminders', () => {
   it('are withdrawn when the session is cancelled', async () => {
     const { id } = await session(72);
     expect(await queuedReminders(id)).toHaveLength(2);
-    const res = await ts.api.post(`/api/meetings/appointments/${id}/cancel/`).set('Authorization', await bearer(ts, client)).send({});
+    const res = await ts.api
+      .post(`/api/meetings/appointments/${id}/cancel/`)
+      .set('Authorization', await bearer(ts, client))
+      .send({});
     expect(res.status).toBe(200);
     expect(await queuedReminders(id)).toHaveLength(0);
   });
@@ -146,9 +166,15 @@ describe('reminders', () => {
   it('are planned anew for the new time when the session moves', async () => {
     const { id, start } = await session(72);
     const moved = new Date(start.getTime() + 48 * HOUR);
-    const res = await ts.api.post(`/api/meetings/appointments/${id}/reschedule/`).set('Authorization', await bearer(ts, staff)).send({ scheduled_datetime: moved.toISOString() });
+    const res = await ts.api
+      .post(`/api/meetings/appointments/${id}/reschedule/`)
+      .set('Authorization', await bearer(ts, staff))
+      .send({ scheduled_datetime: moved.toISOString() });
     expect(res.status).toBe(200);
-    expect((await queuedReminders(id)).map((row) => row.not_before!.getTime())).toEqual([moved.getTime() - 24 * HOUR, moved.getTime() - HOUR]);
+    expect((await queuedReminders(id)).map((row) => row.not_before!.getTime())).toEqual([
+      moved.getTime() - 24 * HOUR,
+      moved.getTime() - HOUR,
+    ]);
   });
 
   it('due while the server was off are sent after the restart if the session has not started, and dropped if it has', async () => {

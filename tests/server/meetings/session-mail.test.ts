@@ -32,7 +32,10 @@ function field(calendar: string, name: string): string | undefined {
 }
 
 async function post(account: TestAccount, path: string, body: Record<string, unknown> = {}) {
-  return ts.api.post(`/api/meetings/appointments/${path}`).set('Authorization', await bearer(ts, account)).send(body);
+  return ts.api
+    .post(`/api/meetings/appointments/${path}`)
+    .set('Authorization', await bearer(ts, account))
+    .send(body);
 }
 
 describe('the calendar event of a session', () => {
@@ -65,7 +68,9 @@ describe('the calendar event of a session', () => {
 describe('mail names the practice and greets the account', () => {
   it('signs with the practice name, sends from it and never says "Your practice"', async () => {
     const request = await createRequest(ts, client, { first_name: 'Mia', last_name: 'Schulz' });
-    const receipt = await ts.mailbox.waitFor((m) => m.to === client.email && /received your appointment request/.test(m.subject) && !m.text.includes('Mia'));
+    const receipt = await ts.mailbox.waitFor(
+      (m) => m.to === client.email && /received your appointment request/.test(m.subject) && !m.text.includes('Mia'),
+    );
     expect(receipt.text).toContain('Hello Lena,');
     expect(receipt.text).toContain('Praxis Lindenhof');
     expect(receipt.text).not.toContain('Your practice');
@@ -73,7 +78,9 @@ describe('mail names the practice and greets the account', () => {
     // A booking typed for someone else never makes a mail greet the account by that other name.
     const scheduled = await schedule(ts, staff, request.id, '2026-03-09T09:00:00+01:00', 50);
     expect(scheduled.status).toBe(200);
-    const confirmation = await ts.mailbox.waitFor((m) => m.to === client.email && /is scheduled/.test(m.subject) && m.text.includes('9 March'));
+    const confirmation = await ts.mailbox.waitFor(
+      (m) => m.to === client.email && /is scheduled/.test(m.subject) && m.text.includes('9 March'),
+    );
     expect(confirmation.text).toContain('Hello Lena,');
     expect(confirmation.text).not.toMatch(/Mia|Schulz/);
     expect(confirmation.text).toContain('Kind regards,\nPraxis Lindenhof');
@@ -100,7 +107,9 @@ describe("the practice's notices", () => {
       const notice = await ts.mailbox.waitFor((m) => m.to === 'desk@praxis.example' && /Lena cancelled/.test(m.subject));
       expect(notice.text).toContain('late cancellation');
       expect(`${notice.subject}${notice.text}${notice.html}`).not.toMatch(/Cancel-reason-secret|Braun|lena\.braun/);
-      const confirmation = await ts.mailbox.waitFor((m) => m.to === client.email && /Your cancellation/.test(m.subject) && m.text.includes('10 March'));
+      const confirmation = await ts.mailbox.waitFor(
+        (m) => m.to === client.email && /Your cancellation/.test(m.subject) && m.text.includes('10 March'),
+      );
       expect(confirmation.text).toContain('counts as a late cancellation');
       expect(confirmation.text).not.toContain('Cancel-reason-secret');
     } finally {

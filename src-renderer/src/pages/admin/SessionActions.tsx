@@ -78,12 +78,20 @@ export function RescheduleForm({ session, zone }: { session: Appointment; zone: 
           onChange={(event) => setStart(event.target.value)}
           error={move.error}
         />
-        <SelectField label="Duration" name="scheduled_duration" value={duration} onChange={(event) => setDuration(Number(event.target.value))} error={move.error}>
-          {[...new Set([...DURATIONS, duration])].sort((a, b) => a - b).map((minutes) => (
-            <option key={minutes} value={minutes}>
-              {minutes} minutes
-            </option>
-          ))}
+        <SelectField
+          label="Duration"
+          name="scheduled_duration"
+          value={duration}
+          onChange={(event) => setDuration(Number(event.target.value))}
+          error={move.error}
+        >
+          {[...new Set([...DURATIONS, duration])]
+            .sort((a, b) => a - b)
+            .map((minutes) => (
+              <option key={minutes} value={minutes}>
+                {minutes} minutes
+              </option>
+            ))}
         </SelectField>
       </div>
       <DaySessions excludeId={session.id} localStart={start} zone={zone} />
@@ -107,7 +115,15 @@ export function CancelSessionForm({ session }: { session: Appointment }) {
   return (
     <form className="card stack" onSubmit={onSubmit(() => setConfirming(true))} noValidate aria-labelledby="cancel-title">
       <h3 id="cancel-title">Cancel the session</h3>
-      <TextArea label="Reason (for your records; not sent to the client)" name="reason" rows={2} maxLength={2000} value={reason} onChange={(event) => setReason(event.target.value)} error={cancel.error} />
+      <TextArea
+        label="Reason (for your records; not sent to the client)"
+        name="reason"
+        rows={2}
+        maxLength={2000}
+        value={reason}
+        onChange={(event) => setReason(event.target.value)}
+        error={cancel.error}
+      />
       <FormError error={cancel.error} fields={['reason']} />
       <button type="submit" className="button danger" disabled={cancel.isPending}>
         Cancel the session…
@@ -122,7 +138,8 @@ export function CancelSessionForm({ session }: { session: Appointment }) {
         onConfirm={() => cancel.mutate(undefined, { onSettled: () => setConfirming(false) })}
       >
         <p>
-          {clientName(session)} is told by email and the session leaves their calendar. This cannot be undone: a new time needs a new booking.
+          {clientName(session)} is told by email and the session leaves their calendar. This cannot be undone: a new time needs a new
+          booking.
         </p>
       </ConfirmDialog>
     </form>
@@ -141,12 +158,24 @@ export function AttendanceActions({ session }: { session: Appointment }) {
   return (
     <div className="card stack" aria-labelledby="attendance-title">
       <h3 id="attendance-title">Attendance</h3>
-      <p className="small muted">{session.attendance ? `Recorded as ${ATTENDANCE_LABELS[session.attendance]}. You can correct it.` : 'Did the client come?'}</p>
+      <p className="small muted">
+        {session.attendance ? `Recorded as ${ATTENDANCE_LABELS[session.attendance]}. You can correct it.` : 'Did the client come?'}
+      </p>
       <div className="row actions-row">
-        <button type="button" className="button primary" disabled={record.isPending || session.attendance === 'attended'} onClick={() => record.mutate('attended')}>
+        <button
+          type="button"
+          className="button primary"
+          disabled={record.isPending || session.attendance === 'attended'}
+          onClick={() => record.mutate('attended')}
+        >
           Attended
         </button>
-        <button type="button" className="button secondary" disabled={record.isPending || session.attendance === 'no_show'} onClick={() => setConfirmNoShow(true)}>
+        <button
+          type="button"
+          className="button secondary"
+          disabled={record.isPending || session.attendance === 'no_show'}
+          onClick={() => setConfirmNoShow(true)}
+        >
           No-show…
         </button>
       </div>

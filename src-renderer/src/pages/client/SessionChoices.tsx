@@ -28,7 +28,11 @@ export function SessionChoices({ appointment }: { appointment: Appointment }) {
   const cancel = useAction({
     run: () => meetingsApi.cancel(appointment.id, reason),
     done: (cancelled) =>
-      pending ? 'Your request is withdrawn.' : cancelled.late_cancellation ? 'The session is cancelled (a late cancellation).' : 'The session is cancelled. You will get a confirmation by email.',
+      pending
+        ? 'Your request is withdrawn.'
+        : cancelled.late_cancellation
+          ? 'The session is cancelled (a late cancellation).'
+          : 'The session is cancelled. You will get a confirmation by email.',
     invalidates: [appointmentKeys.all],
     errorsInForm: true,
     after: () => setConfirming(false),
@@ -65,7 +69,15 @@ export function SessionChoices({ appointment }: { appointment: Appointment }) {
               : `This is more than ${notice} hours before the session: not a late cancellation.`}
           </p>
         )}
-        <TextArea label="Reason (optional, only the practice sees it)" name="reason" rows={2} maxLength={2000} value={reason} onChange={(event) => setReason(event.target.value)} error={cancel.error} />
+        <TextArea
+          label="Reason (optional, only the practice sees it)"
+          name="reason"
+          rows={2}
+          maxLength={2000}
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+          error={cancel.error}
+        />
         <FormError error={cancel.error} fields={['reason']} />
       </ConfirmDialog>
     </div>
