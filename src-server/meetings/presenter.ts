@@ -1,6 +1,6 @@
 // What clients see of appointments, meetings, availability and stats: every field named here, nothing else.
 import type * as Api from '../../src-shared/api-types.js';
-import type { AppointmentInstance, AppointmentStatus } from '../db/models/appointment.js';
+import type { AppointmentAttributes, AppointmentInstance, AppointmentStatus } from '../db/models/appointment.js';
 import type { BlockedDateInstance } from '../db/models/blocked-date.js';
 import { isoUtc } from '../http/timestamps.js';
 import { DAY_NAMES, type WeeklyAvailability } from './availability.js';
@@ -22,7 +22,7 @@ function sameText(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
-export function presentAppointment(appointment: AppointmentInstance, now: Date, account: BookingAccount | null = null): Api.Appointment {
+export function presentAppointment(appointment: AppointmentAttributes, now: Date, account: BookingAccount | null = null): Api.Appointment {
   const status = meetingStatus(appointment, now);
   const scheduled = appointment.status === 'scheduled';
   return {

@@ -1,7 +1,7 @@
 // `/api/meetings/`: appointment requests, their scheduling with Jitsi, meeting info and stats, in the seed's shape.
 import { Op } from 'sequelize';
 import type { ServerCore } from '../core.js';
-import type { AppointmentInstance } from '../db/models/appointment.js';
+import type { AppointmentAttributes, AppointmentInstance } from '../db/models/appointment.js';
 import { paginate, type PageWindow } from '../http/pagination.js';
 import { caller } from '../http/caller.js';
 import { operation, type Endpoint } from '../http/route-table.js';
@@ -21,7 +21,7 @@ export function meetingsEndpoints(core: ServerCore): Endpoint[] {
   const series = new SessionSeries(core, appointments);
   const statistics = new AppointmentStatistics(core);
   /** The booking accounts of `rows`, read in one query, so staff see the account beside the typed contact. */
-  const accountsOf = async (rows: AppointmentInstance[]): Promise<Map<string, BookingAccount>> => {
+  const accountsOf = async (rows: Pick<AppointmentAttributes, 'user_id'>[]): Promise<Map<string, BookingAccount>> => {
     const ids = [...new Set(rows.map((row) => row.user_id))];
     if (ids.length === 0) return new Map();
     const users = await core.db.models.User.findAll({ attributes: ['id', 'first_name', 'last_name', 'email', 'time_zone'], where: { id: { [Op.in]: ids } } });
