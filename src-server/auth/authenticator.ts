@@ -1,5 +1,7 @@
 // Reads `Authorization: Bearer <access>` into the caller, as SimpleJWT's JWTAuthentication does, plus instant revocation (user-wide and per sign-in).
+import { QueryTypes } from 'sequelize';
 import type { Database } from '../db/database.js';
+import { quotedTable } from '../db/plain-rows.js';
 import { AuthenticationFailed } from '../http/errors.js';
 import type { Principal } from '../http/route-table.js';
 import { InvalidToken, type TokenSigner } from './tokens.js';
@@ -8,6 +10,15 @@ function tokenNotValid(reason: string): AuthenticationFailed {
   return new AuthenticationFailed('Given token not valid for any token type', 'token_not_valid', {
     messages: [{ token_class: 'AccessToken', token_type: 'access', message: reason }],
   });
+}
+
+interface CallerRow {
+  id: string;
+  is_staff: boolean | number;
+  is_active: boolean | number;
+  is_verified: boolean | number;
+  token_version: number | string;
+  revoked_at: Date | string | null;
 }
 
 export function createAuthenticator(db: Database, tokens: TokenSigner) {
@@ -25,14 +36,22 @@ export function createAuthenticator(db: Database, tokens: TokenSigner) {
     } catch (error) {
       throw tokenNotValid(error instanceof InvalidToken ? error.message : 'Token is invalid');
     }
-    const user = await db.models.User.findByPk(claims.user_id, { attributes: ['id', 'is_staff', 'is_active', 'is_verified', 'token_version'] });
+    // One indexed statement on every authenticated request, straight from the tables (no model instances): the
+    // account's state, and the sign-in the token belongs to. An access token issued with a refresh token dies with
+    // its family (logout, reuse detected).
+    const [user] = await db.sequelize.query<CallerRow>(
+      `SELECT u.id, u.is_staff, u.is_active, u.is_verified, u.token_version, r.revoked_at
+         FROM ${quotedTable(db.sequelize, db.models.User)} u
+         LEFT JOIN ${quotedTable(db.sequelize, db.models.RefreshToken)} r ON r.access_jti = :jti
+        WHERE u.id = :id`,
+      { type: QueryTypes.SELECT, replacements: { id: claims.user_id, jti: claims.jti } },
+    );
     if (!user) throw new AuthenticationFailed('User not found', 'user_not_found');
+    // SQLite answers 0/1 for booleans, PostgreSQL true/false.
     if (!user.is_active) throw new AuthenticationFailed('User is inactive', 'user_inactive');
-    if (!user.is_verified || claims.ver !== user.token_version) throw tokenNotValid('Token is revoked');
-    // One indexed lookup: an access token issued with a refresh token dies with its family (logout, reuse detected).
-    const session = await db.models.RefreshToken.findOne({ where: { access_jti: claims.jti }, attributes: ['revoked_at'] });
-    if (session?.revoked_at) throw tokenNotValid('Token is revoked');
-    return { id: user.id, isStaff: user.is_staff };
+    if (!user.is_verified || claims.ver !== Number(user.token_version)) throw tokenNotValid('Token is revoked');
+    if (user.revoked_at != null) throw tokenNotValid('Token is revoked');
+    return { id: user.id, isStaff: Boolean(user.is_staff) };
   };
 }
 
