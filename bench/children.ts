@@ -22,6 +22,7 @@ function start(file: string, nodeOptions: string[] = []): ChildProcess {
 
 export interface PracticeChild {
   ready: PracticeReady;
+  pid: number;
   ask(request: ChildRequest): Promise<ChildReply>;
   stop(): Promise<void>;
 }
@@ -48,6 +49,7 @@ export async function startPracticeChild(nodeOptions: string[] = []): Promise<Pr
   let queue = Promise.resolve<unknown>(undefined);
   return {
     ready,
+    pid: child.pid!,
     // One question at a time: the replies carry no id.
     ask: (request) => {
       const answer = queue.then(() => {

@@ -23,6 +23,12 @@ const route = process.argv[2] ?? '/api/meetings/user/appointments/';
 const seconds = Number(process.argv[3] ?? 5);
 const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'practice-profile-'));
 
+/** User and system CPU time of process `pid` so far (Linux /proc). */
+function cpuMillis(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
 function where(url: string): string {
   const packageMatch = url.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
   if (packageMatch) return packageMatch[1];
@@ -70,9 +76,12 @@ const access = route.startsWith('/api/meetings/appointments/?') || route.startsW
 const load = { url: new URL(route, url).href, headers: { authorization: `Bearer ${access}` }, connections: 10 };
 await autocannon({ ...load, duration: 1 });
 const loadStarted = performance.now();
+const cpuBefore = cpuMillis(practice.pid);
 const result = await autocannon({ ...load, duration: seconds });
+const cpuPerRequest = (cpuMillis(practice.pid) - cpuBefore) / result.requests.total;
 const loadEnded = performance.now();
-console.log(`${route}: ${Math.round(result.requests.average)} req/s, ${result.non2xx} non-2xx, p99 ${result.latency.p99} ms`);
+// CPU time per request is what the server spends whatever else runs on the machine; req/s is not.
+console.log(`${route}: ${Math.round(result.requests.average)} req/s, ${result.non2xx} non-2xx, p99 ${result.latency.p99} ms, ${cpuPerRequest.toFixed(3)} ms of server CPU per request`);
 await practice.stop();
 const stopped = performance.now();
 const [file] = fs.readdirSync(profileDir).filter((name) => name.endsWith('.cpuprofile'));
