@@ -167,8 +167,8 @@ suite('the therapist at work in the browser', () => {
     await figures.waitFor();
     expect(await page.locator('.figure').filter({ hasText: 'Requests' }).locator('dd').textContent()).toBe('3');
     await page.locator('.trend-bars').waitFor();
-    // Twelve weeks, three bars each.
-    expect(await page.locator('.trend-bars rect').count()).toBe(36);
+    // Twelve weeks, six bars each: requests, scheduled, attended, no-show, cancelled, rejected.
+    expect(await page.locator('.trend-bars rect').count()).toBe(72);
     await checkScreen(page, 'admin-stats');
   });
 
