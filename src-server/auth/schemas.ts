@@ -45,7 +45,12 @@ const timeZone = z
   .nullable()
   .optional();
 
-export const profileBody = z.object({ first_name: personName.optional(), last_name: personName.optional(), phone_number: phoneNumber, time_zone: timeZone });
+export const profileBody = z.object({
+  first_name: personName.optional(),
+  last_name: personName.optional(),
+  phone_number: phoneNumber,
+  time_zone: timeZone,
+});
 
 export const userListQuery = z.object({ ...pageQuery, search: z.string().max(254).optional() });
 

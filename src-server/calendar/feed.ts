@@ -32,12 +32,21 @@ export async function calendarFeed(core: ServerCore, fullNames: boolean): Promis
   });
   const ownerIds = [...new Set(sessions.map((session) => session.user_id))];
   const owners = ownerIds.length
-    ? new Map((await User.findAll({ attributes: ['id', 'first_name', 'last_name'], where: { id: { [Op.in]: ownerIds } } })).map((user) => [user.id, user]))
+    ? new Map(
+        (await User.findAll({ attributes: ['id', 'first_name', 'last_name'], where: { id: { [Op.in]: ownerIds } } })).map((user) => [
+          user.id,
+          user,
+        ]),
+      )
     : new Map();
   const practiceName = await core.settings.practiceName();
   const events: EventAttributes[] = sessions.map((session) => {
     const owner = owners.get(session.user_id);
-    const who = owner ? (fullNames ? `${owner.first_name} ${owner.last_name}`.trim() : initials(owner.first_name, owner.last_name)) : 'Client';
+    const who = owner
+      ? fullNames
+        ? `${owner.first_name} ${owner.last_name}`.trim()
+        : initials(owner.first_name, owner.last_name)
+      : 'Client';
     const cancelled = session.status === 'cancelled';
     return {
       uid: sessionUid(session.id),

@@ -22,7 +22,10 @@ export function calendarEndpoints(core: ServerCore): Endpoint[] {
       doc: {
         description: `The calendar for a day or week view (Staff only): scheduled sessions, slots held by pending requests, and blocked dates between two practice-zone dates (at most ${MAX_CALENDAR_DAYS} days)`,
         query_parameters: { from: 'YYYY-MM-DD (required)', to: 'YYYY-MM-DD (required)' },
-        response_fields: { entries: '[{id, kind: session|held, status, start, end, client_name, series_id}]', blocked_dates: '[{date, note, created_at}]' },
+        response_fields: {
+          entries: '[{id, kind: session|held, status, start, end, client_name, series_id}]',
+          blocked_dates: '[{date, note, created_at}]',
+        },
       },
       methods: {
         GET: operation({
@@ -82,7 +85,9 @@ export function calendarEndpoints(core: ServerCore): Endpoint[] {
           access: 'staff',
           summary: 'Full names or initials in the feed',
           body: z.object({ feed_full_names: z.boolean() }),
-          handler: async ({ body, principal, request }) => ({ body: await feeds.setFullNames(caller(principal).id, body.feed_full_names, request.origin) }),
+          handler: async ({ body, principal, request }) => ({
+            body: await feeds.setFullNames(caller(principal).id, body.feed_full_names, request.origin),
+          }),
         }),
         DELETE: operation({
           access: 'staff',

@@ -20,7 +20,8 @@ export class CalendarWeek {
     if (!first.isValid) throw ValidationError.field('from', 'Enter a valid date.');
     if (!last.isValid) throw ValidationError.field('to', 'Enter a valid date.');
     if (last < first) throw ValidationError.field('to', 'Must not be before from.');
-    if (last.diff(first, 'days').days >= MAX_CALENDAR_DAYS) throw ValidationError.field('to', `At most ${MAX_CALENDAR_DAYS} days from from.`);
+    if (last.diff(first, 'days').days >= MAX_CALENDAR_DAYS)
+      throw ValidationError.field('to', `At most ${MAX_CALENDAR_DAYS} days from from.`);
     const rangeStart = first.toJSDate();
     const rangeEnd = last.plus({ days: 1 }).toJSDate();
     const { Appointment, BlockedDate, WeeklyAvailability } = this.core.db.models;

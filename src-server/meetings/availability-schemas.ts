@@ -17,10 +17,7 @@ const hours = z
   });
 
 const fields = {
-  available_days: z
-    .array(z.number().int().min(0).max(6))
-    .refine(distinct, 'Each day may appear only once.')
-    .optional(),
+  available_days: z.array(z.number().int().min(0).max(6)).refine(distinct, 'Each day may appear only once.').optional(),
   hours: hours.optional(),
   session_minutes: z.number().int().min(15).max(240).optional(),
   buffer_minutes: z.number().int().min(0).max(120).optional(),

@@ -118,7 +118,8 @@ export class Availability {
   async block(day: string, note: string | null, transaction: Transaction): Promise<BlockedDateInstance> {
     const today = practiceDay(this.core.clock.now(), await this.core.settings.timeZone()).toISODate()!;
     if (day < today) throw ValidationError.field('date', 'A date in the past cannot be blocked.');
-    if (await this.core.db.models.BlockedDate.findByPk(day, { transaction })) throw ValidationError.field('date', 'This date is already blocked.');
+    if (await this.core.db.models.BlockedDate.findByPk(day, { transaction }))
+      throw ValidationError.field('date', 'This date is already blocked.');
     return this.core.db.models.BlockedDate.create({ day, note, created_at: this.core.clock.now() }, { transaction });
   }
 
@@ -128,7 +129,11 @@ export class Availability {
   }
 
   async blockedDaysBetween(first: string, last: string, transaction?: Transaction): Promise<Set<string>> {
-    const rows = await this.core.db.models.BlockedDate.findAll({ attributes: ['day'], where: { day: { [Op.between]: [first, last] } }, transaction });
+    const rows = await this.core.db.models.BlockedDate.findAll({
+      attributes: ['day'],
+      where: { day: { [Op.between]: [first, last] } },
+      transaction,
+    });
     return new Set(rows.map((row) => row.day));
   }
 }

@@ -10,9 +10,16 @@ const MINUTE_MS = 60_000;
  * 409 `time_conflict` when [start, end) overlaps the slot held by a pending request other than `ownId` (a hold lasts
  * the practice's session length from its start).
  */
-export async function assertNotHeldByAnother(core: ServerCore, start: Date, end: Date, ownId: string | null, transaction: Transaction): Promise<void> {
+export async function assertNotHeldByAnother(
+  core: ServerCore,
+  start: Date,
+  end: Date,
+  ownId: string | null,
+  transaction: Transaction,
+): Promise<void> {
   const { Appointment, WeeklyAvailability } = core.db.models;
-  const sessionMinutes = (await WeeklyAvailability.findByPk(1, { attributes: ['id', 'session_minutes'], transaction }))?.session_minutes ?? 50;
+  const sessionMinutes =
+    (await WeeklyAvailability.findByPk(1, { attributes: ['id', 'session_minutes'], transaction }))?.session_minutes ?? 50;
   const held = await Appointment.findOne({
     attributes: ['id', 'held_start'],
     where: {

@@ -5,7 +5,12 @@ import type { AppointmentInstance } from '../db/models/appointment.js';
 import type { MailAttachment } from '../mail/outbox.js';
 import { sessionUid } from './invite.js';
 
-export function seriesInvite(sessions: AppointmentInstance[], practiceName: string, organizerEmail: string, attendeeEmail: string): MailAttachment {
+export function seriesInvite(
+  sessions: AppointmentInstance[],
+  practiceName: string,
+  organizerEmail: string,
+  attendeeEmail: string,
+): MailAttachment {
   const events: EventAttributes[] = sessions.map((session) => ({
     uid: sessionUid(session.id),
     sequence: session.ics_sequence,
@@ -14,7 +19,9 @@ export function seriesInvite(sessions: AppointmentInstance[], practiceName: stri
     startOutputType: 'utc',
     duration: { minutes: session.scheduled_duration! },
     title: `Video session – ${practiceName}`,
-    ...(session.jitsi_meet_url ? { description: `Join the video session: ${session.jitsi_meet_url}`, location: session.jitsi_meet_url, url: session.jitsi_meet_url } : {}),
+    ...(session.jitsi_meet_url
+      ? { description: `Join the video session: ${session.jitsi_meet_url}`, location: session.jitsi_meet_url, url: session.jitsi_meet_url }
+      : {}),
     organizer: { name: practiceName, email: organizerEmail },
     attendees: [{ email: attendeeEmail, rsvp: false, partstat: 'ACCEPTED', role: 'REQ-PARTICIPANT' }],
     status: 'CONFIRMED',

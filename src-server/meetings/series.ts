@@ -55,7 +55,8 @@ export class SessionSeries {
     return this.core.db.write(async (transaction) => {
       const first = await this.core.db.models.Appointment.findByPk(id, { transaction });
       if (!first) throw new NotFound();
-      if (first.status !== 'pending_review') throw new Conflict(`Only a request pending review can be decided; this one is ${first.status}.`, 'invalid_status');
+      if (first.status !== 'pending_review')
+        throw new Conflict(`Only a request pending review can be decided; this one is ${first.status}.`, 'invalid_status');
       const start = typedStart ?? first.requested_start;
       if (!start) throw ValidationError.field('scheduled_datetime', 'This field is required (the request has no requested start).');
       if (start.getTime() <= now.getTime()) throw ValidationError.field('scheduled_datetime', 'The time must be in the future.');
@@ -72,7 +73,16 @@ export class SessionSeries {
       const seriesId = randomUUID();
       const end = (at: Date) => new Date(at.getTime() + minutes * MINUTE_MS);
       const sessions = [
-        await this.appointments.scheduleInTransaction(first, starts[0], end(starts[0]), newJitsiRoom(domain), context, actorId, transaction, { seriesId, mail: false }),
+        await this.appointments.scheduleInTransaction(
+          first,
+          starts[0],
+          end(starts[0]),
+          newJitsiRoom(domain),
+          context,
+          actorId,
+          transaction,
+          { seriesId, mail: false },
+        ),
       ];
       for (const at of starts.slice(1)) {
         const room = newJitsiRoom(domain);
@@ -108,7 +118,14 @@ export class SessionSeries {
   }
 
   /** The starts that overlap a scheduled session (other than the one this request replaces), another request's held slot, or a blocked date. */
-  private async clashes(starts: Date[], minutes: number, request: AppointmentInstance, allowBlocked: boolean, zone: string, transaction: Transaction): Promise<Date[]> {
+  private async clashes(
+    starts: Date[],
+    minutes: number,
+    request: AppointmentInstance,
+    allowBlocked: boolean,
+    zone: string,
+    transaction: Transaction,
+  ): Promise<Date[]> {
     const { Appointment, BlockedDate } = this.core.db.models;
     const sessionMinutes = (await this.availability.weekly(transaction)).sessionMinutes;
     const first = starts[0];
@@ -125,7 +142,13 @@ export class SessionSeries {
         },
         transaction,
       }),
-      allowBlocked ? Promise.resolve([]) : BlockedDate.findAll({ attributes: ['day'], where: { day: { [Op.in]: starts.map((at) => practiceDay(at, zone).toISODate()!) } }, transaction }),
+      allowBlocked
+        ? Promise.resolve([])
+        : BlockedDate.findAll({
+            attributes: ['day'],
+            where: { day: { [Op.in]: starts.map((at) => practiceDay(at, zone).toISODate()!) } },
+            transaction,
+          }),
     ]);
     const blockedDays = new Set(blocked.map((row) => row.day));
     const spans = busy.map((row) =>

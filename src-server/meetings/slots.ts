@@ -103,7 +103,8 @@ export class Slots {
     if (!first.isValid) throw ValidationError.field('from', 'Enter a valid date.');
     if (!last.isValid) throw ValidationError.field('to', 'Enter a valid date.');
     if (last < first) throw ValidationError.field('to', 'Must not be before from.');
-    if (last.diff(first, 'days').days >= MAX_SLOT_RANGE_DAYS) throw ValidationError.field('to', `At most ${MAX_SLOT_RANGE_DAYS} days from from.`);
+    if (last.diff(first, 'days').days >= MAX_SLOT_RANGE_DAYS)
+      throw ValidationError.field('to', `At most ${MAX_SLOT_RANGE_DAYS} days from from.`);
     const cacheable = this.core.db.dialect === 'sqlite';
     const version = dataVersion(this.core.db);
     const key = `${from}|${to}`;

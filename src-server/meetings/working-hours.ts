@@ -15,7 +15,8 @@ export function minutesOf(clock: string): number {
 /** 09:00–17:00 on each of `days`; `keep` carries over the intervals of days that stay available. */
 export function hoursForDays(days: number[], keep: WorkingHours | null = null): WorkingHours {
   const hours: WorkingHours = {};
-  for (const day of [...days].sort((a, b) => a - b)) hours[String(day)] = keep?.[String(day)]?.length ? keep[String(day)] : [DEFAULT_INTERVAL];
+  for (const day of [...days].sort((a, b) => a - b))
+    hours[String(day)] = keep?.[String(day)]?.length ? keep[String(day)] : [DEFAULT_INTERVAL];
   return hours;
 }
 

@@ -8,8 +8,16 @@ export async function up(queryInterface: QueryInterface): Promise<void> {
   await queryInterface.addColumn('weekly_availability', 'hours', { type: DataTypes.TEXT, allowNull: true });
   await queryInterface.addColumn('weekly_availability', 'session_minutes', { type: DataTypes.INTEGER, allowNull: false, defaultValue: 50 });
   await queryInterface.addColumn('weekly_availability', 'buffer_minutes', { type: DataTypes.INTEGER, allowNull: false, defaultValue: 10 });
-  await queryInterface.addColumn('weekly_availability', 'min_notice_hours', { type: DataTypes.INTEGER, allowNull: false, defaultValue: 24 });
-  await queryInterface.addColumn('weekly_availability', 'booking_horizon_days', { type: DataTypes.INTEGER, allowNull: false, defaultValue: 30 });
+  await queryInterface.addColumn('weekly_availability', 'min_notice_hours', {
+    type: DataTypes.INTEGER,
+    allowNull: false,
+    defaultValue: 24,
+  });
+  await queryInterface.addColumn('weekly_availability', 'booking_horizon_days', {
+    type: DataTypes.INTEGER,
+    allowNull: false,
+    defaultValue: 30,
+  });
   // A request for a free slot is scheduled at once (as on Cal.com) instead of waiting for the therapist.
   await queryInterface.addColumn('weekly_availability', 'auto_confirm', { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false });
 

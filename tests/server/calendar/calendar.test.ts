@@ -36,11 +36,14 @@ beforeEach(() => clock.set('2026-03-20T10:00:00Z'));
 /** GETs the feed behind an absolute feed URL through the test agent. */
 async function readFeed(url: string) {
   const { pathname, search } = new URL(url);
-  return ts.api.get(`${pathname}${search}`).buffer(true).parse((res, done) => {
-    let text = '';
-    res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-    res.on('end', () => done(null, text));
-  });
+  return ts.api
+    .get(`${pathname}${search}`)
+    .buffer(true)
+    .parse((res, done) => {
+      let text = '';
+      res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+      res.on('end', () => done(null, text));
+    });
 }
 
 describe('GET calendar/', () => {
@@ -52,26 +55,62 @@ describe('GET calendar/', () => {
       .set('Authorization', await bearer(ts, client))
       .send({ ...requestBody(), preferred_dates: undefined, preferred_time_slots: undefined, requested_start: '2026-03-24T08:00:00Z' });
     expect(held.status, JSON.stringify(held.body)).toBe(201);
-    await ts.api.post('/api/meetings/admin/blocked-dates/').set('Authorization', await bearer(ts, staff)).send({ date: '2026-03-26', note: 'Training' }).expect(201);
+    await ts.api
+      .post('/api/meetings/admin/blocked-dates/')
+      .set('Authorization', await bearer(ts, staff))
+      .send({ date: '2026-03-26', note: 'Training' })
+      .expect(201);
 
-    const res = await ts.api.get(CALENDAR).query({ from: '2026-03-23', to: '2026-03-29' }).set('Authorization', await bearer(ts, staff));
+    const res = await ts.api
+      .get(CALENDAR)
+      .query({ from: '2026-03-23', to: '2026-03-29' })
+      .set('Authorization', await bearer(ts, staff));
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ from: '2026-03-23', to: '2026-03-29', time_zone: 'Europe/Berlin' });
     expect(res.body.entries).toEqual([
-      expect.objectContaining({ id: request.id, kind: 'session', status: 'scheduled', start: '2026-03-23T09:00:00Z', end: '2026-03-23T09:50:00Z' }),
-      expect.objectContaining({ id: held.body.id, kind: 'held', status: 'pending_review', start: '2026-03-24T08:00:00Z', end: '2026-03-24T08:50:00Z' }),
+      expect.objectContaining({
+        id: request.id,
+        kind: 'session',
+        status: 'scheduled',
+        start: '2026-03-23T09:00:00Z',
+        end: '2026-03-23T09:50:00Z',
+      }),
+      expect.objectContaining({
+        id: held.body.id,
+        kind: 'held',
+        status: 'pending_review',
+        start: '2026-03-24T08:00:00Z',
+        end: '2026-03-24T08:50:00Z',
+      }),
     ]);
     expect(res.body.blocked_dates).toEqual([expect.objectContaining({ date: '2026-03-26', note: 'Training' })]);
     expect(JSON.stringify(res.body)).not.toContain('Private reason text');
   });
 
   it('is for staff only and at most 62 days', async () => {
-    expect((await ts.api.get(CALENDAR).query({ from: '2026-03-23', to: '2026-03-29' }).set('Authorization', await bearer(ts, client))).status).toBe(403);
+    expect(
+      (
+        await ts.api
+          .get(CALENDAR)
+          .query({ from: '2026-03-23', to: '2026-03-29' })
+          .set('Authorization', await bearer(ts, client))
+      ).status,
+    ).toBe(403);
     expect((await ts.api.get(CALENDAR).query({ from: '2026-03-23', to: '2026-03-29' })).status).toBe(401);
-    const long = await ts.api.get(CALENDAR).query({ from: '2026-03-01', to: '2026-05-02' }).set('Authorization', await bearer(ts, staff));
+    const long = await ts.api
+      .get(CALENDAR)
+      .query({ from: '2026-03-01', to: '2026-05-02' })
+      .set('Authorization', await bearer(ts, staff));
     expect(long.status).toBe(400);
     expect(long.body.to).toBeDefined();
-    expect((await ts.api.get(CALENDAR).query({ from: '2026-03-01', to: '2026-05-01' }).set('Authorization', await bearer(ts, staff))).status).toBe(200);
+    expect(
+      (
+        await ts.api
+          .get(CALENDAR)
+          .query({ from: '2026-03-01', to: '2026-05-01' })
+          .set('Authorization', await bearer(ts, staff))
+      ).status,
+    ).toBe(200);
   });
 });
 
@@ -99,17 +138,27 @@ describe('the calendar feed', () => {
     expect(text).not.toContain('Lindqvist');
     expect(text).not.toContain('Grief');
 
-    const full = await ts.api.patch(FEED_SETTINGS).set('Authorization', await bearer(ts, staff)).send({ feed_full_names: true });
+    const full = await ts.api
+      .patch(FEED_SETTINGS)
+      .set('Authorization', await bearer(ts, staff))
+      .send({ feed_full_names: true });
     expect(full.body).toEqual({ calendar_feed_url: made.body.calendar_feed_url, feed_full_names: true });
     expect((await readFeed(made.body.calendar_feed_url)).body).toContain('SUMMARY:Session – Alma Lindqvist');
-    await ts.api.patch(FEED_SETTINGS).set('Authorization', await bearer(ts, staff)).send({ feed_full_names: false });
+    await ts.api
+      .patch(FEED_SETTINGS)
+      .set('Authorization', await bearer(ts, staff))
+      .send({ feed_full_names: false });
   });
 
   it('keeps a cancelled session 30 days as STATUS:CANCELLED, then drops it', async () => {
     const { calendar_feed_url: url } = (await ts.api.post(FEED_SETTINGS).set('Authorization', await bearer(ts, staff))).body;
     const request = await createRequest(ts, client);
     await schedule(ts, staff, request.id, '2026-03-27T10:00:00+01:00', 50);
-    await ts.api.post(`/api/meetings/appointments/${String(request.id)}/cancel/`).set('Authorization', await bearer(ts, staff)).send({}).expect(200);
+    await ts.api
+      .post(`/api/meetings/appointments/${String(request.id)}/cancel/`)
+      .set('Authorization', await bearer(ts, staff))
+      .send({})
+      .expect(200);
     const uid = `UID:${String(request.id)}@practice`;
     const event = (text: string) => text.split('BEGIN:VEVENT').find((part) => part.includes(uid)) ?? '';
     expect(event((await readFeed(url)).body)).toContain('STATUS:CANCELLED');

@@ -19,7 +19,10 @@ beforeAll(async () => {
 afterAll(() => ts.stop());
 
 async function setZone(account: TestAccount, zone: unknown) {
-  return ts.api.patch(UPDATE).set('Authorization', await bearer(ts, account)).send({ time_zone: zone });
+  return ts.api
+    .patch(UPDATE)
+    .set('Authorization', await bearer(ts, account))
+    .send({ time_zone: zone });
 }
 
 describe("the client's time zone", () => {

@@ -20,11 +20,17 @@ afterAll(() => ts.stop());
 beforeEach(() => clock.set('2026-03-20T10:00:00Z'));
 
 async function scheduleSeries(id: unknown, body: Record<string, unknown>) {
-  return ts.api.post(`/api/meetings/appointments/${String(id)}/schedule/`).set('Authorization', await bearer(ts, staff)).send(body);
+  return ts.api
+    .post(`/api/meetings/appointments/${String(id)}/schedule/`)
+    .set('Authorization', await bearer(ts, staff))
+    .send(body);
 }
 
 async function seriesOf(seriesId: string) {
-  const rows = await ts.server.core.db.models.Appointment.findAll({ where: { series_id: seriesId }, order: [['scheduled_datetime', 'ASC']] });
+  const rows = await ts.server.core.db.models.Appointment.findAll({
+    where: { series_id: seriesId },
+    order: [['scheduled_datetime', 'ASC']],
+  });
   return rows;
 }
 
@@ -32,12 +38,20 @@ describe('a recurring series', () => {
   it('books every occurrence at the same local time, each its own session, with one mail and one .ics of them all', async () => {
     const client = await createAccount(ts);
     const request = await createRequest(ts, client);
-    const res = await scheduleSeries(request.id, { scheduled_datetime: '2026-03-24T10:00:00+01:00', scheduled_duration: 50, repeat: { every_weeks: 1, count: 3 } });
+    const res = await scheduleSeries(request.id, {
+      scheduled_datetime: '2026-03-24T10:00:00+01:00',
+      scheduled_duration: 50,
+      repeat: { every_weeks: 1, count: 3 },
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.series_id).toEqual(expect.any(String));
     const sessions = await seriesOf(res.body.series_id);
     // 10:00 Berlin before and after the change to summer time.
-    expect(sessions.map((s) => s.scheduled_datetime!.toISOString())).toEqual(['2026-03-24T09:00:00.000Z', '2026-03-31T08:00:00.000Z', '2026-04-07T08:00:00.000Z']);
+    expect(sessions.map((s) => s.scheduled_datetime!.toISOString())).toEqual([
+      '2026-03-24T09:00:00.000Z',
+      '2026-03-31T08:00:00.000Z',
+      '2026-04-07T08:00:00.000Z',
+    ]);
     expect(sessions.every((s) => s.status === 'scheduled' && s.user_id === client.user.id)).toBe(true);
     expect(new Set(sessions.map((s) => s.jitsi_room_id)).size).toBe(3);
 
@@ -52,15 +66,27 @@ describe('a recurring series', () => {
   it('books nothing when one occurrence clashes, and names every clashing start', async () => {
     const other = await createRequest(ts, await createAccount(ts));
     expect((await schedule(ts, staff, other.id, '2026-04-15T10:30:00+02:00', 50)).status).toBe(200);
-    await ts.api.post('/api/meetings/admin/blocked-dates/').set('Authorization', await bearer(ts, staff)).send({ date: '2026-04-29' }).expect(201);
+    await ts.api
+      .post('/api/meetings/admin/blocked-dates/')
+      .set('Authorization', await bearer(ts, staff))
+      .send({ date: '2026-04-29' })
+      .expect(201);
     const request = await createRequest(ts, await createAccount(ts));
-    const res = await scheduleSeries(request.id, { scheduled_datetime: '2026-04-08T10:00:00+02:00', scheduled_duration: 50, repeat: { every_weeks: 1, count: 4 } });
+    const res = await scheduleSeries(request.id, {
+      scheduled_datetime: '2026-04-08T10:00:00+02:00',
+      scheduled_duration: 50,
+      repeat: { every_weeks: 1, count: 4 },
+    });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('time_conflict');
     expect(res.body.conflicts).toEqual(['2026-04-15T08:00:00.000Z', '2026-04-29T08:00:00.000Z']);
     const after = await ts.api.get(`/api/meetings/appointments/${String(request.id)}/`).set('Authorization', await bearer(ts, staff));
     expect(after.body.status).toBe('pending_review');
-    expect(await ts.server.core.db.models.Appointment.count({ where: { status: 'scheduled', scheduled_datetime: new Date('2026-04-08T08:00:00Z') } })).toBe(0);
+    expect(
+      await ts.server.core.db.models.Appointment.count({
+        where: { status: 'scheduled', scheduled_datetime: new Date('2026-04-08T08:00:00Z') },
+      }),
+    ).toBe(0);
   });
 
   it.each([
@@ -77,11 +103,18 @@ describe('a recurring series', () => {
   it('cancels one session, or this and every following one', async () => {
     const client = await createAccount(ts);
     const request = await createRequest(ts, client);
-    const res = await scheduleSeries(request.id, { scheduled_datetime: '2026-05-04T15:00:00+02:00', scheduled_duration: 50, repeat: { every_weeks: 2, count: 4 } });
+    const res = await scheduleSeries(request.id, {
+      scheduled_datetime: '2026-05-04T15:00:00+02:00',
+      scheduled_duration: 50,
+      repeat: { every_weeks: 2, count: 4 },
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const [first, second, third, fourth] = await seriesOf(res.body.series_id);
     const cancel = async (id: string, scope?: string) =>
-      ts.api.post(`/api/meetings/appointments/${id}/cancel/`).set('Authorization', await bearer(ts, client)).send(scope ? { scope } : {});
+      ts.api
+        .post(`/api/meetings/appointments/${id}/cancel/`)
+        .set('Authorization', await bearer(ts, client))
+        .send(scope ? { scope } : {});
     expect((await cancel(second.id)).status).toBe(200);
     expect((await seriesOf(res.body.series_id)).map((s) => s.status)).toEqual(['scheduled', 'cancelled', 'scheduled', 'scheduled']);
     expect((await cancel(third.id, 'following')).status).toBe(200);

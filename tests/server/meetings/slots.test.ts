@@ -15,7 +15,13 @@ const clock = new TestClock('2026-03-20T10:00:00Z');
 const AVAILABILITY = '/api/meetings/admin/availability/';
 const SLOTS = '/api/meetings/appointments/available-slots/';
 const CREATE = '/api/meetings/appointments/create/';
-const WEEKDAYS = { '0': [['09:00', '17:00']], '1': [['09:00', '17:00']], '2': [['09:00', '17:00']], '3': [['09:00', '17:00']], '4': [['09:00', '17:00']] };
+const WEEKDAYS = {
+  '0': [['09:00', '17:00']],
+  '1': [['09:00', '17:00']],
+  '2': [['09:00', '17:00']],
+  '3': [['09:00', '17:00']],
+  '4': [['09:00', '17:00']],
+};
 
 beforeAll(async () => {
   ts = await startTestServer({ clock });
@@ -25,7 +31,14 @@ beforeAll(async () => {
 afterAll(() => ts.stop());
 beforeEach(async () => {
   clock.set('2026-03-20T10:00:00Z');
-  await putAvailability({ hours: WEEKDAYS, session_minutes: 50, buffer_minutes: 10, min_notice_hours: 24, booking_horizon_days: 30, auto_confirm: false });
+  await putAvailability({
+    hours: WEEKDAYS,
+    session_minutes: 50,
+    buffer_minutes: 10,
+    min_notice_hours: 24,
+    booking_horizon_days: 30,
+    auto_confirm: false,
+  });
   // Every test starts from an empty calendar.
   await ts.server.core.db.write(async (transaction) => {
     await ts.server.core.db.models.Appointment.destroy({ where: {}, transaction });
@@ -34,7 +47,10 @@ beforeEach(async () => {
 });
 
 async function putAvailability(body: Record<string, unknown>) {
-  const res = await ts.api.put(AVAILABILITY).set('Authorization', await bearer(ts, staff)).send(body);
+  const res = await ts.api
+    .put(AVAILABILITY)
+    .set('Authorization', await bearer(ts, staff))
+    .send(body);
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body;
 }
@@ -57,7 +73,14 @@ async function book(account: TestAccount, requestedStart: string, overrides: Rec
 describe('working hours on the availability resource', () => {
   it('stores intervals per weekday with session length, buffer, notice and horizon; available_days follow the hours', async () => {
     const body = await putAvailability({
-      hours: { '2': [['09:00', '12:00'], ['13:00', '17:00']], '0': [['08:00', '12:00']], '5': [] },
+      hours: {
+        '2': [
+          ['09:00', '12:00'],
+          ['13:00', '17:00'],
+        ],
+        '0': [['08:00', '12:00']],
+        '5': [],
+      },
       session_minutes: 45,
       buffer_minutes: 15,
       min_notice_hours: 12,
@@ -66,7 +89,13 @@ describe('working hours on the availability resource', () => {
     expect(body).toMatchObject({
       available_days: [0, 2],
       available_days_display: ['Monday', 'Wednesday'],
-      hours: { '0': [['08:00', '12:00']], '2': [['09:00', '12:00'], ['13:00', '17:00']] },
+      hours: {
+        '0': [['08:00', '12:00']],
+        '2': [
+          ['09:00', '12:00'],
+          ['13:00', '17:00'],
+        ],
+      },
       session_minutes: 45,
       buffer_minutes: 15,
       min_notice_hours: 12,
@@ -86,7 +115,18 @@ describe('working hours on the availability resource', () => {
 
   it.each([
     ['an interval ending before it starts', { hours: { '0': [['12:00', '09:00']] } }, 'hours'],
-    ['overlapping intervals', { hours: { '0': [['09:00', '12:00'], ['11:00', '13:00']] } }, 'hours'],
+    [
+      'overlapping intervals',
+      {
+        hours: {
+          '0': [
+            ['09:00', '12:00'],
+            ['11:00', '13:00'],
+          ],
+        },
+      },
+      'hours',
+    ],
     ['a time that is not HH:MM', { hours: { '0': [['9am', '12:00']] } }, 'hours'],
     ['a weekday 7', { hours: { '7': [['09:00', '12:00']] } }, 'hours'],
     ['a 5-minute session', { available_days: [0], session_minutes: 5 }, 'session_minutes'],
@@ -94,7 +134,10 @@ describe('working hours on the availability resource', () => {
     ['a horizon of 0 days', { available_days: [0], booking_horizon_days: 0 }, 'booking_horizon_days'],
     ['neither days nor hours', { session_minutes: 50 }, 'available_days'],
   ])('refuses %s with a 400 on the field', async (_label, body, field) => {
-    const res = await ts.api.put(AVAILABILITY).set('Authorization', await bearer(ts, staff)).send(body);
+    const res = await ts.api
+      .put(AVAILABILITY)
+      .set('Authorization', await bearer(ts, staff))
+      .send(body);
     expect(res.status).toBe(400);
     expect(res.body[field]).toBeDefined();
   });
@@ -141,7 +184,11 @@ describe('GET appointments/available-slots/', () => {
 
   it('skips blocked dates', async () => {
     expect(await starts('2026-03-24')).toHaveLength(8);
-    await ts.api.post('/api/meetings/admin/blocked-dates/').set('Authorization', await bearer(ts, staff)).send({ date: '2026-03-24' }).expect(201);
+    await ts.api
+      .post('/api/meetings/admin/blocked-dates/')
+      .set('Authorization', await bearer(ts, staff))
+      .send({ date: '2026-03-24' })
+      .expect(201);
     expect(await starts('2026-03-24')).toEqual([]);
   });
 
@@ -171,7 +218,12 @@ describe('requesting a slot (requested_start)', () => {
     const other = await createAccount(ts);
     const res = await book(client, NINE);
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    expect(res.body).toMatchObject({ status: 'pending_review', requested_start: NINE, preferred_dates: ['2026-03-23'], preferred_time_slots: ['morning'] });
+    expect(res.body).toMatchObject({
+      status: 'pending_review',
+      requested_start: NINE,
+      preferred_dates: ['2026-03-23'],
+      preferred_time_slots: ['morning'],
+    });
     expect(await starts('2026-03-23')).not.toContain(NINE);
     const second = await book(other, NINE);
     expect(second.status).toBe(400);
@@ -188,18 +240,29 @@ describe('requesting a slot (requested_start)', () => {
   });
 
   it('still needs preferred dates and times without a requested start', async () => {
-    const res = await ts.api.post(CREATE).set('Authorization', await bearer(ts, client)).send({ ...requestBody(), preferred_dates: undefined });
+    const res = await ts.api
+      .post(CREATE)
+      .set('Authorization', await bearer(ts, client))
+      .send({ ...requestBody(), preferred_dates: undefined });
     expect(res.status).toBe(400);
     expect(res.body.preferred_dates).toEqual(['This field is required.']);
   });
 
   it('frees the hold when the request is rejected, cancelled or scheduled elsewhere', async () => {
     const rejected = (await book(client, NINE)).body;
-    await ts.api.post(`/api/meetings/appointments/${rejected.id}/reject/`).set('Authorization', await bearer(ts, staff)).send({}).expect(200);
+    await ts.api
+      .post(`/api/meetings/appointments/${rejected.id}/reject/`)
+      .set('Authorization', await bearer(ts, staff))
+      .send({})
+      .expect(200);
     expect(await starts('2026-03-23')).toContain(NINE);
 
     const cancelled = (await book(client, NINE)).body;
-    await ts.api.post(`/api/meetings/appointments/${cancelled.id}/cancel/`).set('Authorization', await bearer(ts, client)).send({}).expect(200);
+    await ts.api
+      .post(`/api/meetings/appointments/${cancelled.id}/cancel/`)
+      .set('Authorization', await bearer(ts, client))
+      .send({})
+      .expect(200);
     expect(await starts('2026-03-23')).toContain(NINE);
 
     const moved = (await book(client, NINE)).body;
@@ -210,9 +273,17 @@ describe('requesting a slot (requested_start)', () => {
 
   it('is confirmed in one click: schedule/ without a time books the held slot for the session length', async () => {
     const request = (await book(client, NINE)).body;
-    const res = await ts.api.post(`/api/meetings/appointments/${request.id}/schedule/`).set('Authorization', await bearer(ts, staff)).send({});
+    const res = await ts.api
+      .post(`/api/meetings/appointments/${request.id}/schedule/`)
+      .set('Authorization', await bearer(ts, staff))
+      .send({});
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body).toMatchObject({ status: 'scheduled', scheduled_datetime: '2026-03-23T08:00:00Z', scheduled_duration: 50, has_jitsi_meeting: true });
+    expect(res.body).toMatchObject({
+      status: 'scheduled',
+      scheduled_datetime: '2026-03-23T08:00:00Z',
+      scheduled_duration: 50,
+      has_jitsi_meeting: true,
+    });
     expect(await starts('2026-03-23')).not.toContain(NINE);
   });
 
@@ -229,7 +300,12 @@ describe('requesting a slot (requested_start)', () => {
     const newcomer = await createAccount(ts);
     const res = await book(newcomer, NINE);
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ status: 'scheduled', scheduled_datetime: '2026-03-23T08:00:00Z', scheduled_duration: 50, has_jitsi_meeting: true });
+    expect(res.body).toMatchObject({
+      status: 'scheduled',
+      scheduled_datetime: '2026-03-23T08:00:00Z',
+      scheduled_duration: 50,
+      has_jitsi_meeting: true,
+    });
     const mail = await ts.mailbox.waitFor((m) => m.to.includes(newcomer.email) && m.attachments.length > 0);
     expect(mail.text).toContain('23 March 2026 at 09:00');
   });
