@@ -1,4 +1,5 @@
-// Builds the three parts of the desktop app: main (embeds src-server), preload, renderer (also served by src-server).
+// Builds the three parts of the desktop app: main (embeds src-server), preload, renderer (also served by src-server);
+// the main build also bundles the headless server (out/main/serve.js, run by `npm run serve`) from the same sources.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
@@ -10,7 +11,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('src-main/index.ts') } },
+      // Two entries, one build: the desktop app and the headless server share the server code (a common chunk).
+      rollupOptions: { input: { index: resolve('src-main/index.ts'), serve: resolve('src-server/serve.ts') } },
     },
   },
   preload: {

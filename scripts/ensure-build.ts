@@ -1,4 +1,4 @@
-// Before `npm run serve`: build the app pages (served at `/`) when they are missing or older than their sources.
+// Before `npm run serve`: build the app (the server bundle it runs, and the pages served at `/`) when missing or older than their sources.
 import { ensureRendererBuild } from './renderer-build.js';
 
-await ensureRendererBuild();
+await ensureRendererBuild(process.cwd(), console.log, true);

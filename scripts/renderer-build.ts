@@ -9,6 +9,12 @@ export const RENDERER_INDEX = 'out/renderer/index.html';
 /** What the renderer's bundle is made from: its sources, the build configuration, and the locked dependency versions. */
 const RENDERER_SOURCES = ['src-renderer', 'electron.vite.config.ts', 'tsconfig.web.json', 'package-lock.json'];
 
+/** The headless server's bundle (`npm run serve` runs it), written by the same build. */
+export const SERVER_BUNDLE = 'out/main/serve.js';
+
+/** What the server's bundle is made from. */
+const SERVER_SOURCES = ['src-server', 'src-shared', 'electron.vite.config.ts', 'tsconfig.json', 'package-lock.json'];
+
 function newestChange(target: string): { file: string; mtimeMs: number } | null {
   if (!fs.existsSync(target)) return null;
   const stat = fs.statSync(target);
@@ -21,12 +27,11 @@ function newestChange(target: string): { file: string; mtimeMs: number } | null 
   return newest;
 }
 
-/** Why the build must be redone (relative to `root`), or null when out/renderer is newer than everything it is made from. */
-export function rendererBuildOutdated(root = process.cwd()): string | null {
-  const index = path.join(root, RENDERER_INDEX);
-  if (!fs.existsSync(index)) return `${RENDERER_INDEX} does not exist yet`;
-  const builtAt = fs.statSync(index).mtimeMs;
-  for (const source of RENDERER_SOURCES) {
+function outdated(root: string, built: string, sources: string[]): string | null {
+  const file = path.join(root, built);
+  if (!fs.existsSync(file)) return `${built} does not exist yet`;
+  const builtAt = fs.statSync(file).mtimeMs;
+  for (const source of sources) {
     const newest = newestChange(path.join(root, source));
     if (newest && newest.mtimeMs > builtAt) return `${path.relative(root, newest.file)} changed after the last build`;
   }
@@ -34,11 +39,20 @@ export function rendererBuildOutdated(root = process.cwd()): string | null {
 }
 
 /**
- * Builds the app (electron-vite: main, preload and renderer) when it is missing or outdated. A lock directory
+ * Why the build must be redone (relative to `root`), or null when out/renderer is newer than everything it is made
+ * from; with `withServer`, also when the server's bundle is older than the server's sources.
+ */
+export function rendererBuildOutdated(root = process.cwd(), withServer = false): string | null {
+  return outdated(root, RENDERER_INDEX, RENDERER_SOURCES) ?? (withServer ? outdated(root, SERVER_BUNDLE, SERVER_SOURCES) : null);
+}
+
+/**
+ * Builds the app (electron-vite: main with the headless server, preload and renderer) when it is missing or outdated
+ * (the renderer; with `withServer` the server's bundle too: tests run the server from source and skip that check). A lock directory
  * keeps two processes (two test runs, a test run and `npm run serve`) from building into out/ at once: the
  * second waits, then finds the build fresh.
  */
-export async function ensureRendererBuild(root = process.cwd(), log: (line: string) => void = console.log): Promise<void> {
+export async function ensureRendererBuild(root = process.cwd(), log: (line: string) => void = console.log, withServer = false): Promise<void> {
   const lock = path.join(root, 'out', '.build-lock');
   fs.mkdirSync(path.dirname(lock), { recursive: true });
   const waitUntil = Date.now() + 5 * 60_000;
@@ -54,9 +68,9 @@ export async function ensureRendererBuild(root = process.cwd(), log: (line: stri
     }
   }
   try {
-    const outdated = rendererBuildOutdated(root);
-    if (!outdated) return;
-    log(`Building the app pages (${outdated})…`);
+    const reason = rendererBuildOutdated(root, withServer);
+    if (!reason) return;
+    log(`Building the app (${reason})…`);
     execSync('npx electron-vite build', { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   } finally {
     fs.rmSync(lock, { recursive: true, force: true });

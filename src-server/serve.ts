@@ -1,10 +1,14 @@
 // `npm run serve`: the headless server, configured by the environment, stopped cleanly by SIGTERM or SIGINT.
+// Production runs the build of this file (out/main/serve.js, see electron.vite.config.ts); tests may run it from source.
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from './config.js';
 import { startPracticeServer } from './server.js';
 
-const rendererDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../out/renderer');
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** The built pages: beside the build (out/main/../renderer), or under out/ when run from source (src-server/). */
+const rendererDir = [path.resolve(here, '../renderer'), path.resolve(here, '../out/renderer')].find((dir) => fs.existsSync(path.join(dir, 'index.html'))) ?? path.resolve(here, '../out/renderer');
 
 async function main(): Promise<void> {
   const config = loadConfig();

@@ -14,10 +14,11 @@ export const FONT = { regular: 'Body', bold: 'Body-Bold' } as const;
 
 // PDF's built-in Helvetica only knows Windows-1252: a Polish, Greek or Cyrillic name would print as garbage.
 // DejaVu Sans (embedded, subset to the glyphs used) covers Latin, Greek and Cyrillic scripts.
-const require = createRequire(import.meta.url);
+// Not named `require`: the build (electron-vite) declares its own `require` in the bundle's scope.
+const resolvePackageFile = createRequire(import.meta.url);
 const FONT_FILES = {
-  [FONT.regular]: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
-  [FONT.bold]: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
+  [FONT.regular]: resolvePackageFile.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
+  [FONT.bold]: resolvePackageFile.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
 };
 
 export function newPdfDocument(title: string, created: Date): PDFKit.PDFDocument {

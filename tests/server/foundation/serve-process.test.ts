@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { ensureRendererBuild, SERVER_BUNDLE } from '../../../scripts/renderer-build.js';
 import { tempDataDir } from '../../helpers/test-server.js';
 
-function runServe(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src-server/serve.ts'], {
+/** The server from source by default; `built` runs what `npm run serve` runs: the build's out/main/serve.js, plain node. */
+function runServe(env: Record<string, string>, built = false) {
+  const child = spawn(process.execPath, built ? [SERVER_BUNDLE] : ['--import', 'tsx', 'src-server/serve.ts'], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -58,5 +60,17 @@ describe('npm run serve', () => {
     expect(second.output().stderr.trim()).toBe(`Configuration error: Port ${port} is already in use: set PORT to another port (0 picks a free one)`);
     first.child.kill('SIGTERM');
     await first.exited;
+  });
+
+  it('runs as built JavaScript, without tsx: the same build as the desktop app, serving the API and the pages', { timeout: 300_000 }, async () => {
+    await ensureRendererBuild(process.cwd(), () => undefined, true);
+    const dataDir = tempDataDir();
+    const server = runServe({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' }, true);
+    const url = await waitForUrl(server.output);
+    expect((await fetch(`${url}api/`)).status).toBe(200);
+    expect(await (await fetch(url)).text()).toContain('<div id="root">');
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    fs.rmSync(dataDir, { recursive: true, force: true });
   });
 });
