@@ -5,6 +5,13 @@ import { buildApiRoot } from './document.js';
 import { buildOpenApi } from './openapi.js';
 
 export function apiRootEndpoints(allEndpoints: () => Endpoint[]): Endpoint[] {
+  // The document depends only on the route table (fixed once the app is built) and the origin asked on: the last one
+  // is kept serialised, so a request sends bytes instead of building and serialising 18 kB again.
+  let rendered: { origin: string; json: Buffer } | null = null;
+  const apiRootJson = (origin: string): Buffer => {
+    if (rendered?.origin !== origin) rendered = { origin, json: Buffer.from(JSON.stringify(buildApiRoot(allEndpoints(), origin))) };
+    return rendered.json;
+  };
   return [
     {
       key: 'api_root',
@@ -15,7 +22,7 @@ export function apiRootEndpoints(allEndpoints: () => Endpoint[]): Endpoint[] {
         GET: operation({
           access: 'anyone',
           summary: 'The API root',
-          handler: async ({ request }) => ({ body: buildApiRoot(allEndpoints(), request.origin) }),
+          handler: async ({ request }) => ({ headers: { 'content-type': 'application/json; charset=utf-8' }, body: apiRootJson(request.origin) }),
         }),
       },
     },
