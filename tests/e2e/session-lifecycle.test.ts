@@ -171,6 +171,7 @@ suite('the session lifecycle in the browser', () => {
     const client = await signIn(mia);
     const { page } = client;
     await page.getByRole('link', { name: 'Ask to move this session' }).first().click();
+    await page.getByRole('button', { name: 'None of these times work for me' }).click();
     await page.getByRole('heading', { name: 'Ask to move your session' }).waitFor();
     await page.getByRole('button', { name: /\d/ }).first().click();
     await page.getByLabel(/Afternoon/).check();
@@ -209,6 +210,7 @@ suite('the session lifecycle in the browser', () => {
     const client = await signIn(mia, PHONE);
     const { page } = client;
     await page.getByRole('link', { name: 'Book', exact: true }).click();
+    await page.getByRole('button', { name: 'None of these times work for me' }).click();
     await page.getByRole('button', { name: 'Request appointment' }).click();
     const alert = page.locator('.form-error');
     await alert.waitFor();

@@ -32,7 +32,7 @@ export const authApi = {
     request<Message>('/api/auth/reset-password/', { ...anonymous, method: 'POST', body }),
   logout: (refresh: string) => request<void>('/api/auth/logout/', { method: 'POST', body: { refresh } }),
   profile: () => request<{ user: User }>('/api/auth/profile/'),
-  updateProfile: (body: Partial<Pick<User, 'first_name' | 'last_name' | 'phone_number'>>) =>
+  updateProfile: (body: Partial<Pick<User, 'first_name' | 'last_name' | 'phone_number' | 'time_zone'>>) =>
     request<{ user: User }>('/api/auth/profile/update/', { method: 'PATCH', body }),
   users: (search: string, page: number) => request<UserList>('/api/auth/all-users/', { query: { search, page } }),
   toggleActive: (id: string) =>

@@ -3,6 +3,9 @@ import { request } from './client';
 import type {
   Appointment,
   AppointmentStats,
+  AvailableSlot,
+  CalendarFeedState,
+  CalendarView,
   AppointmentStatus,
   BlockedDate,
   Attendance,
@@ -23,6 +26,19 @@ export interface BookingInput {
   preferred_time_slots: TimeSlot[];
 }
 
+export interface SlotBookingInput {
+  first_name: string;
+  last_name: string;
+  email: string;
+  phone: string;
+  reason: string;
+  requested_start: string;
+}
+
+export type AvailabilityChange = Partial<
+  Pick<WeeklyAvailability, 'hours' | 'session_minutes' | 'buffer_minutes' | 'min_notice_hours' | 'booking_horizon_days' | 'auto_confirm'>
+>;
+
 export interface AppointmentFilter {
   status?: AppointmentStatus;
   email?: string;
@@ -33,6 +49,19 @@ export interface AppointmentFilter {
 export const meetingsApi = {
   availableDates: () => request<string[]>('/api/meetings/appointments/available-dates/', { auth: false }),
   book: (input: BookingInput) => request<Appointment>('/api/meetings/appointments/create/', { method: 'POST', body: input }),
+  /** Free slots between two practice-zone days (at most 31 days). */
+  availableSlots: (from: string, to: string) =>
+    request<AvailableSlot[]>('/api/meetings/appointments/available-slots/', { auth: false, query: { from, to } }),
+  /** Requests (holds) one free slot; the preferred dates and times are derived from it. */
+  bookSlot: (input: SlotBookingInput) => request<Appointment>('/api/meetings/appointments/create/', { method: 'POST', body: input }),
+  calendar: (from: string, to: string) => request<CalendarView>('/api/meetings/calendar/', { query: { from, to } }),
+  confirmSlot: (id: string) => request<Appointment>(`/api/meetings/appointments/${id}/schedule/`, { method: 'POST', body: {} }),
+  calendarFeed: () => request<CalendarFeedState>('/api/admin/settings/calendar-feed/'),
+  makeCalendarFeed: () => request<CalendarFeedState>('/api/admin/settings/calendar-feed/', { method: 'POST' }),
+  setFeedFullNames: (feed_full_names: boolean) =>
+    request<CalendarFeedState>('/api/admin/settings/calendar-feed/', { method: 'PATCH', body: { feed_full_names } }),
+  revokeCalendarFeed: () => request<void>('/api/admin/settings/calendar-feed/', { method: 'DELETE' }),
+  updateAvailability: (body: AvailabilityChange) => request<WeeklyAvailability>('/api/meetings/admin/availability/', { method: 'PATCH', body }),
   myAppointments: (page: number) => request<Page<Appointment>>('/api/meetings/user/appointments/', { query: { page } }),
   myStats: () => request<AppointmentStats>('/api/meetings/user/appointments/stats/'),
   meetingInfo: (id: string) => request<MeetingInfo>(`/api/meetings/appointments/${id}/jitsi-meeting/`),
@@ -53,7 +82,7 @@ export const meetingsApi = {
       method: 'POST',
       body: { scheduled_datetime, scheduled_duration, allow_blocked_date },
     }),
-  requestReschedule: (id: string, input: BookingInput) =>
+  requestReschedule: (id: string, input: BookingInput | SlotBookingInput) =>
     request<Appointment>(`/api/meetings/appointments/${id}/request-reschedule/`, { method: 'POST', body: input }),
   recordAttendance: (id: string, attendance: Attendance) =>
     request<Appointment>(`/api/meetings/appointments/${id}/attendance/`, { method: 'POST', body: { attendance } }),

@@ -23,4 +23,12 @@ export const availabilityKeys = {
   blockedDates: () => [...availabilityKeys.all, 'blocked-dates'] as const,
   /** The dates clients may book: they follow the weekly days, the blocked dates and the practice's time zone. */
   availableDates: () => [...availabilityKeys.all, 'available-dates'] as const,
+  /** Free slots follow the same rules plus every session and held request: under `all` and `appointmentKeys` changes. */
+  slots: (from: string, to: string) => [...availabilityKeys.all, 'slots', from, to] as const,
+};
+
+export const calendarKeys = {
+  all: ['calendar'] as const,
+  range: (from: string, to: string) => [...calendarKeys.all, 'range', from, to] as const,
+  feed: () => [...calendarKeys.all, 'feed'] as const,
 };

@@ -2,6 +2,7 @@
 import { Navigate, Outlet, Route, Routes } from 'react-router-dom';
 import { AppHeader } from '../../components/AppHeader';
 import { AvailabilityPage } from './AvailabilityPage';
+import { CalendarPage } from './CalendarPage';
 import { OutboxPage } from './OutboxPage';
 import { usePracticeZone } from './practice-zone';
 import { RequestsPage } from './RequestsPage';
@@ -13,6 +14,7 @@ import { UsersPage } from './UsersPage';
 const NAV = [
   { to: '/admin/', label: 'Requests', end: true },
   { to: '/admin/sessions', label: 'Sessions' },
+  { to: '/admin/calendar', label: 'Week' },
   { to: '/admin/availability', label: 'Availability' },
   { to: '/admin/users', label: 'Users' },
   { to: '/admin/stats', label: 'Stats' },
@@ -41,6 +43,7 @@ export default function AdminApp() {
       <Route element={<AdminLayout />}>
         <Route index element={<RequestsPage />} />
         <Route path="sessions" element={<SessionsPage />} />
+        <Route path="calendar" element={<CalendarPage />} />
         <Route path="availability" element={<AvailabilityPage />} />
         <Route path="users" element={<UsersPage />} />
         <Route path="stats" element={<StatsPage />} />

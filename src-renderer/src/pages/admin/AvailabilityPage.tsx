@@ -10,6 +10,7 @@ import { Empty, QueryView } from '../../components/States';
 import { useAction } from '../../components/useAction';
 import { onSubmit, toggled, useFields } from '../../lib/forms';
 import { formatDay } from '../../lib/practice-time';
+import { WorkingHoursForm } from './WorkingHoursForm';
 
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
@@ -119,6 +120,7 @@ export function AvailabilityPage() {
       <h1 id="availability-title">Availability</h1>
       <p className="muted">Clients can ask for the open days of the next 30 days. You can still schedule any time yourself.</p>
       <WeeklyDays />
+      <WorkingHoursForm />
       <BlockedDates />
     </section>
   );

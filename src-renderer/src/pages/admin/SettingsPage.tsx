@@ -13,6 +13,7 @@ import { onSubmit } from '../../lib/forms';
 import { DesktopPanel } from './DesktopPanel';
 import { LanAddress } from './LanAddress';
 import { useSettings } from './practice-zone';
+import { CalendarFeedCard } from './CalendarFeedCard';
 
 const FIELDS: { key: SettingKey; label: string; hint: string }[] = [
   { key: 'practice_timezone', label: 'Practice time zone', hint: 'IANA name, e.g. Europe/Berlin. Dates clients may book and every time shown use it.' },
@@ -93,6 +94,7 @@ export function SettingsPage() {
         {(data) => (
           <>
             <SettingsForm settings={data} />
+            <CalendarFeedCard />
             <div className="card stack">
               <h2>Open the app on phones and tablets</h2>
               <p className="muted">Clients on the practice's network open one of these addresses, or scan its code.</p>

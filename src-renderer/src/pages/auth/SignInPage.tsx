@@ -12,6 +12,7 @@ import { FormError } from '../../components/FormError';
 import { useToast } from '../../components/Toasts';
 import { onSubmit } from '../../lib/forms';
 import { AuthLayout } from './AuthLayout';
+import { adoptBrowserZone } from '../../features/accounts/adopt-browser-zone';
 
 /** The API words it as SimpleJWT does; people read this. An unverified account gets the same answer on purpose. */
 const WRONG_CREDENTIALS = 'Email or password is wrong.';
@@ -40,6 +41,7 @@ export function SignInPage() {
     // Signed in, the page redirects itself (below).
     onSuccess: (signedIn) => {
       sessionStore.signIn(signedIn);
+      adoptBrowserZone(signedIn);
       toast.success(`Welcome back, ${signedIn.user.first_name || signedIn.user.email}.`);
     },
   });

@@ -11,6 +11,7 @@ import { useToast } from '../../components/Toasts';
 import { onSubmit } from '../../lib/forms';
 import { AuthLayout } from './AuthLayout';
 import { ResendCodeButton } from './ResendCodeButton';
+import { adoptBrowserZone } from '../../features/accounts/adopt-browser-zone';
 
 export function VerifyPage() {
   const [params] = useSearchParams();
@@ -22,6 +23,7 @@ export function VerifyPage() {
     mutationFn: () => authApi.verifyOtp(email, otp),
     onSuccess: (answer) => {
       sessionStore.signIn(answer);
+      adoptBrowserZone(answer);
       toast.success(answer.message);
       navigate(homePath(sessionStore.get()), { replace: true });
     },

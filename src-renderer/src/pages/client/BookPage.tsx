@@ -1,5 +1,6 @@
-// Booking: pick up to five of the open dates, the times of day that suit, a reason; the therapist then schedules it.
-// With ?move=<session id> the same form asks to move that session (it stays booked until the new time is confirmed).
+// Booking: a free slot in three taps (SlotBooking); "none of these times work" opens the older form — up to five open
+// dates, the times of day that suit, a reason — and the therapist then picks the time. With ?move=<session id> either
+// form asks to move that session (it stays booked until the new time is confirmed).
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
@@ -13,6 +14,7 @@ import { FormError } from '../../components/FormError';
 import { Empty, QueryView } from '../../components/States';
 import { onSubmit, toggled, useFields } from '../../lib/forms';
 import { formatDay, TIME_SLOT_LABELS } from '../../lib/practice-time';
+import { SlotBooking } from './SlotBooking';
 
 const MAX_DATES = 5;
 const SLOTS = Object.keys(TIME_SLOT_LABELS) as TimeSlot[];
@@ -39,6 +41,7 @@ export function BookPage() {
   });
   const [preferredDates, setPreferredDates] = useState<string[]>([]);
   const [slots, setSlots] = useState<TimeSlot[]>([]);
+  const [preferences, setPreferences] = useState(false);
   const book = useAction({
     run: () => {
       const input = { ...contact, preferred_dates: preferredDates, preferred_time_slots: slots };
@@ -54,6 +57,20 @@ export function BookPage() {
   });
   const dateErrors = fieldMessages(book.error, 'preferred_dates');
   const slotErrors = fieldMessages(book.error, 'preferred_time_slots');
+
+  if (!preferences) {
+    return (
+      <section aria-labelledby="book-title">
+        <h1 id="book-title">{moving ? 'Move your session' : 'Book a session'}</h1>
+        <p className="muted">
+          {moving
+            ? 'Pick a new time; your session stays booked until the therapist confirms it.'
+            : 'Pick a free time. It is held for you until the therapist confirms it by email.'}
+        </p>
+        <SlotBooking moving={moving} onNoneFit={() => setPreferences(true)} />
+      </section>
+    );
+  }
 
   return (
     <section aria-labelledby="book-title">
@@ -134,6 +151,9 @@ export function BookPage() {
         <FormError error={book.error} fields={['first_name', 'last_name', 'email', 'phone', 'reason', 'preferred_dates', 'preferred_time_slots']} />
         <button type="submit" className="button primary" disabled={book.isPending}>
           {book.isPending ? 'Sending your request…' : moving ? 'Ask to move the session' : 'Request appointment'}
+        </button>
+        <button type="button" className="link-button" onClick={() => setPreferences(false)}>
+          Show the free times instead
         </button>
       </form>
     </section>
