@@ -91,7 +91,7 @@ export function WorkingHoursForm() {
                         aria-label={`Remove ${name} ${start}–${end}`}
                         onClick={() => removeInterval(day, index)}
                       >
-                        Remove
+                        ✕
                       </button>
                     </div>
                   ))}
