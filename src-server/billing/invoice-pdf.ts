@@ -33,7 +33,7 @@ export function invoiceTitle(content: Pick<InvoicePdfContent, 'number'>): string
 
 export async function renderInvoicePdf(content: InvoicePdfContent): Promise<Buffer> {
   const { practice } = content;
-  const doc = newPdfDocument(invoiceTitle(content), content.issuedAt ?? content.createdAt);
+  const doc = await newPdfDocument(invoiceTitle(content), content.issuedAt ?? content.createdAt);
   const left = doc.page.margins.left;
   const day = (date: Date) => DateTime.fromJSDate(date, { zone: practice.timeZone }).toISODate()!;
 

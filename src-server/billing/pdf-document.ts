@@ -1,6 +1,5 @@
 // A pdfkit document laid out to print on both A4 and US Letter, with a Unicode font, collected into one Buffer.
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 
 /**
  * A4 paper (595 × 842 pt) with margins that keep every line inside US Letter's 612 × 792 pt too:
@@ -21,7 +20,9 @@ const FONT_FILES = {
   [FONT.bold]: resolvePackageFile.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
 };
 
-export function newPdfDocument(title: string, created: Date): PDFKit.PDFDocument {
+/** pdfkit is loaded with the first PDF, not at start-up: it alone holds about 28 MB, which a server making no PDF never needs. */
+export async function newPdfDocument(title: string, created: Date): Promise<PDFKit.PDFDocument> {
+  const { default: PDFDocument } = await import('pdfkit');
   const document = new PDFDocument({ size: 'A4', margins: PAGE_MARGINS, info: { Title: title, CreationDate: created } });
   for (const [name, file] of Object.entries(FONT_FILES)) document.registerFont(name, file);
   return document.font(FONT.regular);

@@ -17,7 +17,7 @@ export async function renderRecordPdf(record: ClientExport, now: Date): Promise<
   const zone = record.practice.time_zone;
   const when = (iso: string | null) => (iso ? DateTime.fromISO(iso, { zone }).toFormat('yyyy-MM-dd HH:mm') : '—');
   const { client } = record;
-  const doc = newPdfDocument(`Client record: ${client.first_name} ${client.last_name}`, now);
+  const doc = await newPdfDocument(`Client record: ${client.first_name} ${client.last_name}`, now);
   const heading = (text: string) => doc.moveDown().font(FONT.bold).fontSize(13).text(text).font(FONT.regular).fontSize(10).moveDown(0.3);
 
   doc.font(FONT.bold).fontSize(16).text(`Client record: ${client.first_name} ${client.last_name}`);
