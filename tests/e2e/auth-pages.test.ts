@@ -78,7 +78,8 @@ suite('setup, password reset and the API reference in the browser', () => {
     await page.getByLabel('Code from the email').fill(await mailedCode(ts, email, /reset code/i));
     await page.getByRole('button', { name: 'Set new password' }).click();
     await page.waitForURL('**/login?email=*');
-    expect(await page.getByLabel('Email').inputValue()).toBe(email);
+    // The page before may still show (its 'Code from the email' field also matches 'Email'): wait for the new one.
+    await expect.poll(() => page.getByLabel('Email', { exact: true }).inputValue()).toBe(email);
     await page.getByLabel('Password').fill(newPassword);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL('**/admin/');
@@ -97,7 +98,8 @@ suite('setup, password reset and the API reference in the browser', () => {
     await page.getByRole('button', { name: 'Send the code again' }).click();
     await page.waitForURL('**/verify?email=*');
     await page.getByRole('heading', { name: 'Check your email' }).waitFor();
-    expect(await page.getByLabel('Email').inputValue()).toBe(email);
+    // The page before may still show (its 'Code from the email' field also matches 'Email'): wait for the new one.
+    await expect.poll(() => page.getByLabel('Email', { exact: true }).inputValue()).toBe(email);
     await page.getByRole('link', { name: 'Back to sign in' }).click();
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(newPassword);

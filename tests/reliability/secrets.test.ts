@@ -102,6 +102,8 @@ describe('secrets at rest after a full run', () => {
     const setupSecret = ts.server.setupSecret()!;
     expect(setupSecret).toBeTruthy();
     const secrets = await fullRun();
+    // The session's reminder waits for its time (24 hours before the start): let that time come, so every mail goes out.
+    ts.clock.advance(2.5 * 86_400_000);
     const OutboxMail = ts.server.core.db.models.OutboxMail;
     await expect.poll(() => OutboxMail.count({ where: { status: 'sent' } })).toBe(await OutboxMail.count());
 
