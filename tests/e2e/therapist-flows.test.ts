@@ -102,7 +102,8 @@ suite('the therapist at work in the browser', () => {
   it('sets the weekly days and blocks a date, and clients see it in the open dates', SLOW, async () => {
     const { page } = admin;
     await page.getByRole('link', { name: 'Availability' }).click();
-    const monday = page.getByLabel('Monday');
+    // The weekly day's checkbox (the working hours below name Monday too).
+    const monday = page.getByRole('checkbox', { name: 'Monday', exact: true });
     await expect.poll(() => monday.isChecked()).toBe(true);
     await monday.uncheck();
     await page.getByRole('button', { name: 'Save weekly days' }).click();
