@@ -11,6 +11,7 @@ import { availabilityEndpoints } from './availability-routes.js';
 import { lifecycleEndpoints } from './lifecycle-routes.js';
 import { SessionLifecycle } from './lifecycle.js';
 import { SessionSeries } from './series.js';
+import { nextStatusChange, PageCache } from './page-cache.js';
 import { presentAppointment, presentMeetingInfo, presentPracticeInfo, presentStats, type BookingAccount } from './presenter.js';
 import { AppointmentStatistics } from './stats.js';
 import { appointmentBody, appointmentListQuery, rejectBody, scheduleBody } from './schemas.js';
@@ -21,6 +22,7 @@ export function meetingsEndpoints(core: ServerCore): Endpoint[] {
   const lifecycle = new SessionLifecycle(core, appointments);
   const series = new SessionSeries(core, appointments);
   const statistics = new AppointmentStatistics(core);
+  const pages = new PageCache(core.db);
   /** The booking accounts of `rows`, read in one query, so staff see the account beside the typed contact. */
   const accountsOf = async (rows: Pick<AppointmentAttributes, 'user_id'>[]): Promise<Map<string, BookingAccount>> => {
     const ids = [...new Set(rows.map((row) => row.user_id))];
@@ -43,14 +45,23 @@ export function meetingsEndpoints(core: ServerCore): Endpoint[] {
       summary,
       query: appointmentListQuery,
       handler: async ({ query, principal, request }) => {
-        let accounts = new Map<string, BookingAccount>();
-        const list = async (window: PageWindow) => {
-          const page = await appointments.list(caller(principal), { ownOnly, status: query.status, email: query.email, ...window });
-          accounts = await accountsOf(page.rows);
-          return page;
-        };
         const now = core.clock.now();
-        return { body: await paginate(request, query, list, (row) => presentAppointment(row, now, accounts.get(row.user_id) ?? null)) };
+        const who = caller(principal);
+        // Everything the answer depends on besides the data: the caller, their role, the origin (page links), the URL.
+        const key = JSON.stringify([who.id, who.isStaff, ownOnly, request.origin, request.originalUrl]);
+        const json = await pages.page(key, now, async () => {
+          let accounts = new Map<string, BookingAccount>();
+          let until = Infinity;
+          const list = async (window: PageWindow) => {
+            const page = await appointments.list(who, { ownOnly, status: query.status, email: query.email, ...window });
+            accounts = await accountsOf(page.rows);
+            until = Math.min(until, nextStatusChange(page.rows, now));
+            return page;
+          };
+          const body = await paginate(request, query, list, (row) => presentAppointment(row, now, accounts.get(row.user_id) ?? null));
+          return { json: Buffer.from(JSON.stringify(body)), until };
+        });
+        return { headers: { 'content-type': 'application/json; charset=utf-8' }, body: json };
       },
     });
 

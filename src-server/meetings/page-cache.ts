@@ -1,0 +1,60 @@
+// The serialised answers of the appointment lists, per caller and URL, kept until the next committed write or until
+// a session on the page changes its meeting status with time. On SQLite only (see db/write-version.ts).
+import type { Database } from '../db/database.js';
+import type { AppointmentAttributes } from '../db/models/appointment.js';
+import { writeVersion } from '../db/write-version.js';
+import { JOIN_CLOSES_AFTER_END_MS, JOIN_OPENS_BEFORE_START_MS } from './meeting-status.js';
+
+/** More entries than this and the cache starts over: memory stays bounded whatever callers ask. */
+const MAX_ENTRIES = 2_000;
+
+interface Entry {
+  version: number;
+  /** Epoch ms from which the page may read differently without a write (a session opens or closes). */
+  until: number;
+  json: Buffer;
+}
+
+/** When the first of `rows` changes its meeting status after `now` (Infinity when none will). */
+export function nextStatusChange(rows: Pick<AppointmentAttributes, 'status' | 'scheduled_datetime' | 'scheduled_end'>[], now: Date): number {
+  let next = Infinity;
+  for (const row of rows) {
+    if (row.status !== 'scheduled' || !row.scheduled_datetime || !row.scheduled_end) continue;
+    for (const edge of [row.scheduled_datetime.getTime() - JOIN_OPENS_BEFORE_START_MS, row.scheduled_end.getTime() + JOIN_CLOSES_AFTER_END_MS + 1]) {
+      if (edge > now.getTime() && edge < next) next = edge;
+    }
+  }
+  return next;
+}
+
+export class PageCache {
+  private readonly entries = new Map<string, Entry>();
+  private readonly enabled: boolean;
+  /** The write version the entries were rendered at or after; older entries are dropped at once. */
+  private version = -1;
+
+  constructor(private readonly db: Database) {
+    this.enabled = db.dialect === 'sqlite';
+  }
+
+  /**
+   * The page for `key` (which must name everything the answer depends on: the caller, their role, the origin and
+   * the URL with its query), from the cache when no write was committed since and no session on it changed status;
+   * else computed by `render`, which returns the JSON and when it stops being true.
+   */
+  async page(key: string, now: Date, render: () => Promise<{ json: Buffer; until: number }>): Promise<Buffer> {
+    if (!this.enabled) return (await render()).json;
+    // Read before rendering: a write committed meanwhile leaves this entry under an old number, never to be served.
+    const version = writeVersion(this.db);
+    if (version !== this.version) {
+      this.entries.clear();
+      this.version = version;
+    }
+    const cached = this.entries.get(key);
+    if (cached && cached.version === version && now.getTime() < cached.until) return cached.json;
+    const rendered = await render();
+    if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
+    this.entries.set(key, { version, until: rendered.until, json: rendered.json });
+    return rendered.json;
+  }
+}
