@@ -1,24 +1,33 @@
 // The practice server under benchmark, in its own process: real config, request logging to /dev/null, accounts made
 // through the real sign-up API. Answers the orchestrator over IPC (memory, seeding, the row-loading baseline).
+// SQLite in a temporary folder, or a fresh PostgreSQL database beside DATABASE_URL's when that is set.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
+import { hashPassword, MAX_CONCURRENT_HASHES } from '../src-server/auth/passwords.js';
 import { createOrPromoteStaff } from '../src-server/auth/staff-account.js';
 import { loadConfig } from '../src-server/config.js';
 import type { ServerCore } from '../src-server/core.js';
 import { createLogger } from '../src-server/logger.js';
 import { startPracticeServer } from '../src-server/server.js';
+import { createTestDatabase } from '../tests/helpers/test-database.js';
 import type { ChildReply, ChildRequest, PracticeReady } from './protocol.js';
 import { seedAppointments } from './seed.js';
+
+// tsx turns on source maps, which production (plain node running the build, see `npm run serve`) does not have:
+// every stack trace Sequelize takes per query would be mapped back to TypeScript, a cost production never pays.
+process.setSourceMapsEnabled(false);
 
 const PASSWORD = 'Benchmark-Juniper-2048';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'practice-bench-'));
 process.on('exit', () => fs.rmSync(dataDir, { recursive: true, force: true }));
+const database = await createTestDatabase();
 const server = await startPracticeServer({
   config: loadConfig({
     ...process.env,
+    ...database.env,
     DATA_DIR: dataDir,
     PORT: '0',
     HOST: '127.0.0.1',
@@ -79,12 +88,22 @@ async function handle(request: ChildRequest): Promise<ChildReply> {
       return { type: 'seeded' };
     case 'load-rows':
       return { type: 'loaded', ms: await loadAllRows() };
+    case 'hash-time': {
+      const times: number[] = [];
+      for (let run = 0; run < 5; run++) {
+        const started = performance.now();
+        await hashPassword(PASSWORD, core.config.passwordHashCost);
+        times.push(performance.now() - started);
+      }
+      return { type: 'hash-time', ms: times.sort((a, b) => a - b)[2], parallel: MAX_CONCURRENT_HASHES };
+    }
   }
 }
 
 const ready: PracticeReady = {
   type: 'ready',
   url: server.url,
+  dialect: core.db.dialect,
   staff: await staffToken(core),
   reader: await signUpClient('reader@bench.example'),
   requester: await signUpClient('requester@bench.example'),
@@ -94,6 +113,9 @@ process.on('message', (request: ChildRequest) => {
   void handle(request).then((reply) => process.send!(reply));
 });
 process.on('disconnect', () => {
-  void server.stop().finally(() => process.exit(0));
+  void server
+    .stop()
+    .then(() => database.drop())
+    .finally(() => process.exit(0));
 });
 process.send!(ready);
