@@ -10,6 +10,7 @@ import { ApiError, Conflict, NotFound, PermissionDenied } from '../http/errors.j
 import type { Principal } from '../http/route-table.js';
 import type { Appointments, AppointmentRequest } from './appointments.js';
 import { Availability } from './availability.js';
+import { SessionSeries, type Repeat } from './series.js';
 import { SessionMail, type SessionMailContext } from './session-mail.js';
 import { assertNotBlocked, assertTimeFree, parseFutureTime } from './session-timing.js';
 
@@ -20,6 +21,8 @@ export interface RescheduleRequest {
   /** Keeps the session's length when absent. */
   durationMinutes?: number;
   allowBlockedDate: boolean;
+  /** Move the session and book its repeats after it (a series), all or nothing. */
+  repeat?: Repeat;
 }
 
 /** What blocking a date does with the sessions already on it. */
@@ -28,6 +31,7 @@ export type ExistingSessionsChoice = 'keep' | 'cancel' | undefined;
 export class SessionLifecycle {
   private readonly mail: SessionMail;
   private readonly availability: Availability;
+  private readonly series: SessionSeries;
 
   constructor(
     private readonly core: ServerCore,
@@ -35,6 +39,7 @@ export class SessionLifecycle {
   ) {
     this.mail = new SessionMail(core);
     this.availability = new Availability(core);
+    this.series = new SessionSeries(core, appointments);
   }
 
   /**
@@ -76,6 +81,7 @@ export class SessionLifecycle {
 
   /** Staff move a future session: the same rules as scheduling, the same Jitsi room, reminders re-planned. */
   async reschedule(id: string, request: RescheduleRequest, actorId: string): Promise<AppointmentInstance> {
+    if (request.repeat) return this.series.reschedule(id, { ...request, repeat: request.repeat }, actorId);
     const context = await this.mail.context();
     const start = parseFutureTime(request.scheduledDatetime, context.zone, this.core.clock.now());
     return this.core.db.write(async (transaction) => {

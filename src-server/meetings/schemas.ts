@@ -70,6 +70,7 @@ export const rescheduleBody = z.object({
   scheduled_datetime: scheduledDatetime,
   scheduled_duration: scheduledDuration.optional(),
   allow_blocked_date: z.boolean().default(false),
+  repeat: repeatBody.optional(),
 });
 
 export const cancelBody = z.object({

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { Op, type Transaction } from 'sequelize';
+import { recordAudit } from '../audit/audit-log.js';
 import type { ServerCore } from '../core.js';
 import type { AppointmentInstance } from '../db/models/appointment.js';
 import { ApiError, Conflict, NotFound, ValidationError } from '../http/errors.js';
@@ -11,7 +12,7 @@ import type { Appointments } from './appointments.js';
 import { Availability } from './availability.js';
 import { newJitsiRoom } from './jitsi.js';
 import { practiceDay } from './practice-time.js';
-import { SessionMail } from './session-mail.js';
+import { reminderReference, SessionMail } from './session-mail.js';
 import { parseFutureTime } from './session-timing.js';
 
 const MINUTE_MS = 60_000;
@@ -84,9 +85,85 @@ export class SessionSeries {
           { seriesId, mail: false },
         ),
       ];
-      for (const at of starts.slice(1)) {
-        const room = newJitsiRoom(domain);
-        const occurrence = await this.core.db.models.Appointment.create(
+      sessions.push(...(await this.createOccurrences(first, starts.slice(1), minutes, seriesId, domain, context.zone, transaction)));
+      await this.mail.seriesScheduled(sessions, context, transaction);
+      return sessions[0];
+    });
+  }
+
+  /**
+   * Moves scheduled session `id` to a new start and books its repeats after it, all or nothing: the session keeps its
+   * UID and room (its old reminders are withdrawn), the new ones share its series; one mail lists every date.
+   */
+  async reschedule(
+    id: string,
+    request: Omit<SeriesRequest, 'scheduledDatetime'> & { scheduledDatetime: string },
+    actorId: string,
+  ): Promise<AppointmentInstance> {
+    const context = await this.mail.context();
+    const now = this.core.clock.now();
+    const start = parseFutureTime(request.scheduledDatetime, context.zone, now);
+    const domain = await this.core.settings.value('jitsi_domain');
+    return this.core.db.write(async (transaction) => {
+      const session = await this.core.db.models.Appointment.findByPk(id, { transaction });
+      if (!session) throw new NotFound();
+      if (session.status !== 'scheduled')
+        throw new Conflict(`Only a scheduled session can be moved; this one is ${session.status}.`, 'invalid_status');
+      if (session.scheduled_datetime!.getTime() <= now.getTime())
+        throw new Conflict('This session has already started and can no longer be moved.', 'already_started');
+      const minutes = request.durationMinutes ?? session.scheduled_duration!;
+      const starts = seriesStarts(start, request.repeat, context.zone);
+      const clashes = await this.clashes(starts, minutes, session, request.allowBlockedDate, context.zone, transaction);
+      if (clashes.length > 0) {
+        throw new ApiError(409, {
+          detail: `${clashes.length} of the ${starts.length} sessions clash with other sessions, held slots or blocked dates; nothing was changed.`,
+          code: 'time_conflict',
+          conflicts: clashes.map((clash) => clash.toISOString()),
+        });
+      }
+      const seriesId = session.series_id ?? randomUUID();
+      await this.core.outbox.withdraw(reminderReference(session.id), transaction);
+      await session.update(
+        {
+          scheduled_datetime: start,
+          scheduled_end: new Date(start.getTime() + minutes * MINUTE_MS),
+          scheduled_duration: minutes,
+          series_id: seriesId,
+          updated_at: now,
+        },
+        { transaction },
+      );
+      const sessions = [
+        session,
+        ...(await this.createOccurrences(session, starts.slice(1), minutes, seriesId, domain, context.zone, transaction)),
+      ];
+      await this.mail.seriesScheduled(sessions, context, transaction);
+      await recordAudit(this.core, transaction, {
+        actor: actorId,
+        action: 'appointment.reschedule',
+        record_type: 'appointment',
+        record_id: session.id,
+      });
+      return session;
+    });
+  }
+
+  /** The later sessions of a series: copies of `first` (its owner and contact) at `starts`, each with its own room. */
+  private async createOccurrences(
+    first: AppointmentInstance,
+    starts: Date[],
+    minutes: number,
+    seriesId: string,
+    domain: string,
+    zone: string,
+    transaction: Transaction,
+  ): Promise<AppointmentInstance[]> {
+    const created: AppointmentInstance[] = [];
+    const now = this.core.clock.now();
+    for (const at of starts) {
+      const room = newJitsiRoom(domain);
+      created.push(
+        await this.core.db.models.Appointment.create(
           {
             user_id: first.user_id,
             first_name: first.first_name,
@@ -95,26 +172,24 @@ export class SessionSeries {
             email_index: first.email_index,
             phone: first.phone,
             reason: first.reason,
-            preferred_dates: [practiceDay(at, context.zone).toISODate()!],
+            preferred_dates: [practiceDay(at, zone).toISODate()!],
             preferred_time_slots: first.preferred_time_slots,
             status: 'scheduled',
             scheduled_datetime: at,
-            scheduled_end: end(at),
+            scheduled_end: new Date(at.getTime() + minutes * MINUTE_MS),
             scheduled_duration: minutes,
             jitsi_room_id: room.roomId,
             jitsi_meet_url: room.url,
             series_id: seriesId,
-            decided_at: this.core.clock.now(),
-            created_at: this.core.clock.now(),
-            updated_at: this.core.clock.now(),
+            decided_at: now,
+            created_at: now,
+            updated_at: now,
           },
           { transaction },
-        );
-        sessions.push(occurrence);
-      }
-      await this.mail.seriesScheduled(sessions, context, transaction);
-      return sessions[0];
-    });
+        ),
+      );
+    }
+    return created;
   }
 
   /** The starts that overlap a scheduled session (other than the one this request replaces), another request's held slot, or a blocked date. */

@@ -100,6 +100,40 @@ describe('a recurring series', () => {
     expect(res.body.repeat).toBeDefined();
   });
 
+  it('moves a session and books its repeats after it with reschedule/, all or nothing, keeping its UID', async () => {
+    const client = await createAccount(ts);
+    const request = await createRequest(ts, client);
+    expect((await schedule(ts, staff, request.id, '2026-06-01T09:00:00+02:00', 50)).status).toBe(200);
+    const move = (body: Record<string, unknown>) =>
+      bearer(ts, staff).then((auth) =>
+        ts.api
+          .post(`/api/meetings/appointments/${String(request.id)}/reschedule/`)
+          .set('Authorization', auth)
+          .send(body),
+      );
+    const other = await createRequest(ts, await createAccount(ts));
+    expect((await schedule(ts, staff, other.id, '2026-06-16T11:00:00+02:00', 50)).status).toBe(200);
+    const clash = await move({ scheduled_datetime: '2026-06-02T11:00:00+02:00', repeat: { every_weeks: 2, count: 3 } });
+    expect(clash.status).toBe(409);
+    expect(clash.body.conflicts).toEqual(['2026-06-16T09:00:00.000Z']);
+    expect(
+      (await ts.api.get(`/api/meetings/appointments/${String(request.id)}/`).set('Authorization', await bearer(ts, staff))).body
+        .scheduled_datetime,
+    ).toBe('2026-06-01T07:00:00Z');
+
+    const res = await move({ scheduled_datetime: '2026-06-03T11:00:00+02:00', repeat: { every_weeks: 1, count: 3 } });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ id: request.id, scheduled_datetime: '2026-06-03T09:00:00Z', series_id: expect.any(String) });
+    const sessions = await seriesOf(res.body.series_id);
+    expect(sessions.map((s) => s.scheduled_datetime!.toISOString())).toEqual([
+      '2026-06-03T09:00:00.000Z',
+      '2026-06-10T09:00:00.000Z',
+      '2026-06-17T09:00:00.000Z',
+    ]);
+    const mail = await ts.mailbox.waitFor((m) => m.to.includes(client.email) && m.subject.includes('3 appointments'));
+    expect(mail.attachments[0].content).toContain(`UID:${String(request.id)}@practice`);
+  });
+
   it('cancels one session, or this and every following one', async () => {
     const client = await createAccount(ts);
     const request = await createRequest(ts, client);
