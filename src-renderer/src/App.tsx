@@ -12,6 +12,7 @@ import { VerifyPage } from './pages/auth/VerifyPage';
 import { BookPage } from './pages/client/BookPage';
 import { ClientLayout } from './pages/client/ClientLayout';
 import { MyAppointmentsPage } from './pages/client/MyAppointmentsPage';
+import { MyInvoicesPage } from './pages/client/MyInvoicesPage';
 import { ProfilePage } from './pages/client/ProfilePage';
 
 const AdminApp = lazy(() => import('./pages/admin/AdminApp'));
@@ -51,6 +52,7 @@ export function App() {
           <Route index element={<Navigate to="appointments" replace />} />
           <Route path="appointments" element={<MyAppointmentsPage />} />
           <Route path="book" element={<BookPage />} />
+          <Route path="invoices" element={<MyInvoicesPage />} />
           <Route path="profile" element={<ProfilePage />} />
         </Route>
         <Route path="*" element={<Home />} />

@@ -11,6 +11,8 @@ export interface RequestOptions {
   query?: Query;
   /** Send the access token (default: whenever signed in). */
   auth?: boolean;
+  /** The answer is a file (a PDF): returned as a Blob, not parsed as JSON. */
+  blob?: boolean;
 }
 
 const SESSION_EXPIRED = 'Your session has expired. Please sign in again.';
@@ -98,5 +100,6 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   }
   if (!response.ok) throw await errorFrom(response);
   if (response.status === 204 || response.status === 205) return undefined as T;
+  if (options.blob) return (await response.blob()) as T;
   return (await response.json()) as T;
 }

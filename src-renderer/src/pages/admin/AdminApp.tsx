@@ -4,6 +4,11 @@ import { AppHeader } from '../../components/AppHeader';
 import { AvailabilityPage } from './AvailabilityPage';
 import { CalendarPage } from './CalendarPage';
 import { OutboxPage } from './OutboxPage';
+import { AuditLogPage } from './records/AuditLogPage';
+import { ClientPage } from './records/ClientPage';
+import { ClientsPage } from './records/ClientsPage';
+import { InvoicesPage } from './records/InvoicesPage';
+import { NoteEditorPage } from './records/NoteEditorPage';
 import { usePracticeZone } from './practice-zone';
 import { RequestsPage } from './RequestsPage';
 import { SessionsPage } from './SessionsPage';
@@ -16,9 +21,12 @@ const NAV = [
   { to: '/admin/sessions', label: 'Sessions' },
   { to: '/admin/calendar', label: 'Week' },
   { to: '/admin/availability', label: 'Availability' },
+  { to: '/admin/clients', label: 'Clients' },
+  { to: '/admin/invoices', label: 'Invoices' },
   { to: '/admin/users', label: 'Users' },
   { to: '/admin/stats', label: 'Stats' },
   { to: '/admin/outbox', label: 'Mail' },
+  { to: '/admin/audit-log', label: 'Audit log' },
   { to: '/admin/settings', label: 'Settings' },
 ];
 
@@ -45,6 +53,11 @@ export default function AdminApp() {
         <Route path="sessions" element={<SessionsPage />} />
         <Route path="calendar" element={<CalendarPage />} />
         <Route path="availability" element={<AvailabilityPage />} />
+        <Route path="clients" element={<ClientsPage />} />
+        <Route path="clients/:clientId" element={<ClientPage />} />
+        <Route path="notes/:appointmentId" element={<NoteEditorPage />} />
+        <Route path="invoices" element={<InvoicesPage />} />
+        <Route path="audit-log" element={<AuditLogPage />} />
         <Route path="users" element={<UsersPage />} />
         <Route path="stats" element={<StatsPage />} />
         <Route path="outbox" element={<OutboxPage />} />

@@ -1,6 +1,7 @@
 // One appointment in a side drawer: who booked it (the account first), the wishes and reason, and what staff can do
 // at its stage: schedule or reject a request; move or cancel a session before it starts; record attendance after.
 import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
 import { meetingsApi } from '../../api/meetings';
 import { appointmentKeys } from '../../features/sessions/query-keys';
 import { Dialog } from '../../components/Dialog';
@@ -121,6 +122,11 @@ export function AppointmentDrawer({ appointmentId, onClose }: { appointmentId: s
               )}
             </dl>
             <JoinButton appointment={data} label="Join the session" />
+            {data.scheduled_datetime && (data.status === 'scheduled' || data.status === 'cancelled') && (
+              <Link className="button secondary" to={`/admin/notes/${data.id}`}>
+                Open note
+              </Link>
+            )}
             {data.status === 'pending_review' && (
               <>
                 <ScheduleForm appointment={data} zone={zone} />

@@ -6,6 +6,7 @@ const NAV = [
   // Short enough for one row on a phone.
   { to: '/client/appointments', label: 'Appointments' },
   { to: '/client/book', label: 'Book' },
+  { to: '/client/invoices', label: 'Invoices' },
   { to: '/client/profile', label: 'My details' },
 ];
 
