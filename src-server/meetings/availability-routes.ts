@@ -1,9 +1,11 @@
 // `/api/meetings/admin/availability/`, `appointments/available-dates/` and the blocked dates: when clients may request.
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { ServerCore } from '../core.js';
 import { paginate, pageQuery } from '../http/pagination.js';
 import { operation, type Endpoint } from '../http/route-table.js';
 import { Availability } from './availability.js';
+import { PageCache } from './page-cache.js';
 import type { SessionLifecycle } from './lifecycle.js';
 import { presentAvailability, presentBlockedDate } from './presenter.js';
 import { presentSlot } from './slot-presenter.js';
@@ -15,6 +17,7 @@ import { SEED_DOCS } from './seed-docs.js';
 export function availabilityEndpoints(core: ServerCore, lifecycle: SessionLifecycle): Endpoint[] {
   const availability = new Availability(core);
   const slots = Slots.of(core);
+  const datesCache = new PageCache(core.db);
   const showWeekly = async () => ({ body: presentAvailability(await availability.weekly()) });
   return [
     {
@@ -47,7 +50,15 @@ export function availabilityEndpoints(core: ServerCore, lifecycle: SessionLifecy
         GET: operation({
           access: 'anyone',
           summary: 'Dates a client may request: tomorrow through today + 30 in the practice time zone',
-          handler: async () => ({ body: await availability.availableDates() }),
+          handler: async () => {
+            const now = core.clock.now();
+            // The same for everyone until the next write or the practice's next midnight (when "tomorrow" moves on).
+            const json = await datesCache.page('available-dates', now, async () => ({
+              json: Buffer.from(JSON.stringify(await availability.availableDates())),
+              until: DateTime.fromJSDate(now, { zone: await core.settings.timeZone() }).startOf('day').plus({ days: 1 }).toMillis(),
+            }));
+            return { headers: { 'content-type': 'application/json; charset=utf-8' }, body: json };
+          },
         }),
       },
     },

@@ -1,5 +1,6 @@
-// The serialised answers of the appointment lists, per caller and URL, kept until the next committed write or until
-// a session on the page changes its meeting status with time. On SQLite only (see db/write-version.ts).
+// Serialised answers of hot reads (the appointment lists per caller and URL, the available dates), kept until the next
+// committed write or until time changes them (a session's join window, the practice's midnight). On SQLite only
+// (see db/write-version.ts).
 import type { Database } from '../db/database.js';
 import type { AppointmentAttributes } from '../db/models/appointment.js';
 import { writeVersion } from '../db/write-version.js';

@@ -73,4 +73,17 @@ describe('appointment lists between writes', () => {
     expect(all.results[0].id).not.toBe(second.results[0].id);
     expect((await page(staff)).count).toBe(0);
   });
+
+  it("moves the available dates on at the practice's midnight, and drops a date blocked a moment ago", async () => {
+    clock.set('2026-03-23T22:59:00Z'); // 23:59 in Berlin (UTC+1)
+    const before = (await ts.api.get('/api/meetings/appointments/available-dates/')).body as string[];
+    expect(before[0]).toBe('2026-03-24');
+    clock.set('2026-03-23T23:00:00Z'); // midnight in Berlin
+    const after = (await ts.api.get('/api/meetings/appointments/available-dates/')).body as string[];
+    expect(after[0]).toBe('2026-03-25');
+
+    const blocked = await ts.api.post('/api/meetings/admin/blocked-dates/').set('Authorization', await bearer(ts, staff)).send({ date: after.at(-1) });
+    expect(blocked.status).toBe(201);
+    expect((await ts.api.get('/api/meetings/appointments/available-dates/')).body).not.toContain(after.at(-1));
+  });
 });
