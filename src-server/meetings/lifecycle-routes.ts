@@ -3,7 +3,7 @@ import type { AppointmentInstance } from '../db/models/appointment.js';
 import { operation, type Endpoint, type Principal } from '../http/route-table.js';
 import type { SessionLifecycle } from './lifecycle.js';
 import type { presentAppointment } from './presenter.js';
-import { appointmentBody, attendanceBody, cancelBody, rescheduleBody } from './schemas.js';
+import { appointmentBody, appointmentRequestOf, attendanceBody, cancelBody, rescheduleBody } from './schemas.js';
 
 type Presented = ReturnType<typeof presentAppointment>;
 
@@ -97,16 +97,7 @@ export function lifecycleEndpoints(
           body: appointmentBody,
           status: 201,
           handler: async ({ body, params, principal }) => {
-            const created = await lifecycle.requestReschedule(caller(principal), params.pk, {
-              firstName: body.first_name,
-              lastName: body.last_name,
-              email: body.email,
-              phone: body.phone ?? null,
-              reason: body.reason || null,
-              preferredDates: body.preferred_dates ?? [],
-              preferredTimeSlots: body.preferred_time_slots ?? [],
-              requestedStart: body.requested_start ?? null,
-            });
+            const created = await lifecycle.requestReschedule(caller(principal), params.pk, appointmentRequestOf(body));
             return { status: 201, body: await present(created) };
           },
         }),

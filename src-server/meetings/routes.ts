@@ -14,7 +14,7 @@ import { SessionSeries } from './series.js';
 import { nextStatusChange, PageCache } from './page-cache.js';
 import { presentAppointment, presentMeetingInfo, presentPracticeInfo, presentStats, type BookingAccount } from './presenter.js';
 import { AppointmentStatistics } from './stats.js';
-import { appointmentBody, appointmentListQuery, rejectBody, scheduleBody } from './schemas.js';
+import { appointmentBody, appointmentListQuery, appointmentRequestOf, rejectBody, scheduleBody } from './schemas.js';
 import { SEED_DOCS } from './seed-docs.js';
 
 export function meetingsEndpoints(core: ServerCore): Endpoint[] {
@@ -86,16 +86,7 @@ export function meetingsEndpoints(core: ServerCore): Endpoint[] {
           body: appointmentBody,
           status: 201,
           handler: async ({ body, principal }) => {
-            const created = await appointments.create(caller(principal).id, {
-              firstName: body.first_name,
-              lastName: body.last_name,
-              email: body.email,
-              phone: body.phone ?? null,
-              reason: body.reason || null,
-              preferredDates: body.preferred_dates ?? [],
-              preferredTimeSlots: body.preferred_time_slots ?? [],
-              requestedStart: body.requested_start ?? null,
-            });
+            const created = await appointments.create(caller(principal).id, appointmentRequestOf(body));
             return { status: 201, body: await present(created) };
           },
         }),

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { APPOINTMENT_STATUSES, ATTENDANCE, TIME_SLOTS } from '../db/models/appointment.js';
 import { email, isoDate, longText, personName, phone } from '../http/fields.js';
 import { pageQuery } from '../http/pagination.js';
+import type { AppointmentRequest } from './appointments.js';
 import { DATETIME_FORMAT_MESSAGE } from './session-timing.js';
 
 const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}(:?\d{2})?)?$/;
@@ -40,6 +41,20 @@ export const appointmentBody = z
     if (body.preferred_dates === undefined) context.addIssue({ code: 'custom', path: ['preferred_dates'], message: 'This field is required.' });
     if (body.preferred_time_slots === undefined) context.addIssue({ code: 'custom', path: ['preferred_time_slots'], message: 'This field is required.' });
   });
+
+/** The service's request from a validated booking body: create/ and request-reschedule/ take the same body. */
+export function appointmentRequestOf(body: z.infer<typeof appointmentBody>): AppointmentRequest {
+  return {
+    firstName: body.first_name,
+    lastName: body.last_name,
+    email: body.email,
+    phone: body.phone ?? null,
+    reason: body.reason || null,
+    preferredDates: body.preferred_dates ?? [],
+    preferredTimeSlots: body.preferred_time_slots ?? [],
+    requestedStart: body.requested_start ?? null,
+  };
+}
 
 export const appointmentListQuery = z.object({
   ...pageQuery,
