@@ -38,14 +38,15 @@ export function newTokenId(): string {
 }
 
 export class TokenSigner {
-  private readonly key: Uint8Array;
+  /** Imported once: jose would import raw key bytes into WebCrypto again on every sign and verify (hot: every request). */
+  private readonly key: Promise<CryptoKey>;
 
   constructor(
     masterKey: Buffer,
     private readonly clock: Clock,
     readonly settings: TokenSettings,
   ) {
-    this.key = new Uint8Array(deriveKey(masterKey, 'token-signing'));
+    this.key = crypto.subtle.importKey('raw', new Uint8Array(deriveKey(masterKey, 'token-signing')), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
   }
 
   private async sign(type: TokenType, userId: string, tokenVersion: number, jti: string, lifetimeSeconds: number): Promise<string> {
@@ -55,7 +56,7 @@ export class TokenSigner {
       .setIssuedAt(now)
       .setExpirationTime(now + lifetimeSeconds)
       .setJti(jti)
-      .sign(this.key);
+      .sign(await this.key);
   }
 
   issueAccess(userId: string, tokenVersion: number): Promise<string> {
@@ -78,7 +79,7 @@ export class TokenSigner {
   async verify(token: string, type: TokenType): Promise<TokenClaims> {
     let payload: Record<string, unknown>;
     try {
-      ({ payload } = await jwtVerify(token, this.key, { algorithms: [ALGORITHM], currentDate: this.clock.now(), requiredClaims: ['exp', 'iat'] }));
+      ({ payload } = await jwtVerify(token, await this.key, { algorithms: [ALGORITHM], currentDate: this.clock.now(), requiredClaims: ['exp', 'iat'] }));
     } catch (error) {
       throw new InvalidToken(error instanceof joseErrors.JWTExpired ? 'Token is expired' : 'Token is invalid');
     }
