@@ -20,7 +20,7 @@ export function ClientFeeForm({ record, practiceFee, currency }: { record: Clien
     errorsInForm: true,
   });
   return (
-    <form className="inline-form" onSubmit={onSubmit(() => save.mutate())} noValidate aria-label="Session fee">
+    <form className="inline-form fee-form" onSubmit={onSubmit(() => save.mutate())} noValidate aria-label="Session fee">
       <TextField
         label={`Session fee (${currency})`}
         name="fee"

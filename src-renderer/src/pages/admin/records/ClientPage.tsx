@@ -59,7 +59,7 @@ export function ClientPage() {
                   currency={currency}
                 />
               </div>
-              <dl className="figures" aria-label="Sessions">
+              <dl className="figures record-figures" aria-label="Sessions">
                 {[
                   ['Upcoming', data.upcoming_sessions],
                   ['Past', data.past_sessions],

@@ -58,19 +58,21 @@ export function ClientSessions({ record, zone }: { record: ClientRecord; zone: s
                 ? note.signed_at
                   ? `${note.template.toUpperCase()} · signed ${formatDateTime(note.signed_at, zone)}`
                   : `${note.template.toUpperCase()} · draft`
-                : '—'}
+                : 'No note'}
             </td>
-            <td className="small">{invoiced.has(session.id) ? 'Invoiced' : '—'}</td>
-            <td className="actions">
-              {canHaveNote(session) && (
-                <Link className="button secondary small" to={`/admin/notes/${session.id}`}>
-                  {noteLabel(note)}
-                  <span className="visually-hidden">
-                    {' '}
-                    of {session.scheduled_datetime ? formatDateTime(session.scheduled_datetime, zone) : 'the session'}
-                  </span>
-                </Link>
-              )}
+            <td className="small">{invoiced.has(session.id) ? 'Invoiced' : 'Not invoiced'}</td>
+            <td>
+              <div className="actions">
+                {canHaveNote(session) && (
+                  <Link className="button secondary small" to={`/admin/notes/${session.id}`}>
+                    {noteLabel(note)}
+                    <span className="visually-hidden">
+                      {' '}
+                      of {session.scheduled_datetime ? formatDateTime(session.scheduled_datetime, zone) : 'the session'}
+                    </span>
+                  </Link>
+                )}
+              </div>
             </td>
           </tr>
         );

@@ -46,11 +46,21 @@ export function ClientsPage() {
                   <br />
                   <span className="muted small break">{client.email}</span>
                 </td>
-                <td data-label="Upcoming">{client.upcoming_sessions}</td>
-                <td data-label="Past">{client.past_sessions}</td>
-                <td data-label="No-shows">{client.no_shows}</td>
-                <td data-label="Late cancellations">{client.late_cancellations}</td>
-                <td className="small">{client.next_session ? formatDateTime(client.next_session, zone) : '—'}</td>
+                <td className="count" data-label="Upcoming">
+                  {client.upcoming_sessions}
+                </td>
+                <td className="count" data-label="Past">
+                  {client.past_sessions}
+                </td>
+                <td className="count" data-label="No-shows">
+                  {client.no_shows}
+                </td>
+                <td className="count" data-label="Late cancellations">
+                  {client.late_cancellations}
+                </td>
+                <td className="small next-session">
+                  {client.next_session ? formatDateTime(client.next_session, zone) : 'No session booked'}
+                </td>
                 <td />
               </tr>
             ))}

@@ -114,30 +114,38 @@ export function InvoiceTable({
               <InvoiceStatusBadge status={invoice.status} />
               {invoice.paid_on && <span className="muted small"> on {formatDay(invoice.paid_on)}</span>}
             </td>
-            <td className="actions">
-              {invoice.status === 'draft' && (
-                <button type="button" className="button primary small" disabled={issue.isPending} onClick={() => issue.mutate(invoice.id)}>
-                  Issue and email<span className="visually-hidden"> the draft of {formatMoney(invoice.total_minor, invoice.currency)}</span>
+            <td>
+              <div className="actions">
+                {invoice.status === 'draft' && (
+                  <button
+                    type="button"
+                    className="button primary small"
+                    disabled={issue.isPending}
+                    onClick={() => issue.mutate(invoice.id)}
+                  >
+                    Issue and email
+                    <span className="visually-hidden"> the draft of {formatMoney(invoice.total_minor, invoice.currency)}</span>
+                  </button>
+                )}
+                {invoice.status === 'issued' && (
+                  <>
+                    <button type="button" className="button secondary small" onClick={() => setPaying(invoice)}>
+                      Mark paid…<span className="visually-hidden"> {invoice.number}</span>
+                    </button>
+                    <button type="button" className="button danger small" onClick={() => setVoiding(invoice)}>
+                      Void…<span className="visually-hidden"> {invoice.number}</span>
+                    </button>
+                  </>
+                )}
+                <button
+                  type="button"
+                  className="button secondary small"
+                  disabled={download.isPending}
+                  onClick={() => download.mutate({ fetchFile: () => billingApi.pdf(invoice.id), filename: invoiceFilename(invoice) })}
+                >
+                  PDF<span className="visually-hidden"> of invoice {invoice.number ?? 'draft'}</span>
                 </button>
-              )}
-              {invoice.status === 'issued' && (
-                <>
-                  <button type="button" className="button secondary small" onClick={() => setPaying(invoice)}>
-                    Mark paid…<span className="visually-hidden"> {invoice.number}</span>
-                  </button>
-                  <button type="button" className="button danger small" onClick={() => setVoiding(invoice)}>
-                    Void…<span className="visually-hidden"> {invoice.number}</span>
-                  </button>
-                </>
-              )}
-              <button
-                type="button"
-                className="button secondary small"
-                disabled={download.isPending}
-                onClick={() => download.mutate({ fetchFile: () => billingApi.pdf(invoice.id), filename: invoiceFilename(invoice) })}
-              >
-                PDF<span className="visually-hidden"> of invoice {invoice.number ?? 'draft'}</span>
-              </button>
+              </div>
             </td>
           </tr>
         ))}
