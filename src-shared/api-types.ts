@@ -220,7 +220,9 @@ export type SettingKey =
   | 'currency'
   | 'session_fee'
   | 'late_cancellation_fee'
-  | 'no_show_fee';
+  | 'no_show_fee'
+  | 'auto_confirm'
+  | 'feed_full_names';
 
 export type SettingSource = 'environment' | 'database' | 'default';
 

@@ -1,5 +1,5 @@
 // The private calendar feed (iCalendar): one event per session with the session's own UID, its time and STATUS, the
-// client's initials (full names only when the therapist opts in); never the reason, notes or contact data. Cancelled
+// client's initials (full names only when the practice setting feed_full_names is on); never the reason, notes or contact data. Cancelled
 // sessions stay 30 days as STATUS:CANCELLED so subscribed calendars remove them.
 import { createEvents, type EventAttributes } from 'ics';
 import { Op } from 'sequelize';
@@ -16,7 +16,8 @@ function initials(firstName: string, lastName: string): string {
   return `${letter(firstName)}${letter(lastName)}` || 'Client';
 }
 
-export async function calendarFeed(core: ServerCore, fullNames: boolean): Promise<string> {
+export async function calendarFeed(core: ServerCore): Promise<string> {
+  const fullNames = await core.settings.flag('feed_full_names');
   const now = core.clock.now().getTime();
   const { Appointment, User } = core.db.models;
   const sessions = await Appointment.findAll({

@@ -53,7 +53,7 @@ export function calendarEndpoints(core: ServerCore): Endpoint[] {
           handler: async ({ query }) => {
             const feed = query.token ? await feeds.byToken(query.token) : null;
             if (!feed) throw new NotFound();
-            const body = Buffer.from(await calendarFeed(core, feed.full_names), 'utf8');
+            const body = Buffer.from(await calendarFeed(core), 'utf8');
             return { body, headers: { 'Content-Type': 'text/calendar; charset=utf-8', 'Cache-Control': 'private, no-store' } };
           },
         }),
@@ -65,7 +65,7 @@ export function calendarEndpoints(core: ServerCore): Endpoint[] {
       path: '/api/admin/settings/calendar-feed/',
       doc: {
         description:
-          "The caller's private calendar feed URL (Staff only): GET shows it (null until made), POST makes a new token (the old URL stops working), PATCH {feed_full_names} names clients in full instead of initials, DELETE revokes it",
+          "The caller's private calendar feed URL (Staff only): GET shows it (null until made), POST makes a new token (the old URL stops working), PATCH {feed_full_names} names clients in full instead of initials (the practice setting of that name, also on /api/admin/settings/), DELETE revokes it",
         optional_fields: ['feed_full_names'],
         response_fields: { calendar_feed_url: 'Absolute URL to subscribe to, or null', feed_full_names: 'Events name clients in full' },
       },

@@ -84,11 +84,12 @@ export class Appointments {
     const context = await this.mail.context();
     const requestedStart = request.requestedStart ? parseRequestedStart(request.requestedStart, context.zone) : null;
     const room = requestedStart ? newJitsiRoom(await this.core.settings.value('jitsi_domain')) : null;
+    const autoConfirm = requestedStart ? await this.core.settings.flag('auto_confirm') : false;
     try {
       return await this.core.db.write(async (transaction) => {
         const created = await this.createInTransaction(ownerId, request, requestedStart, context, transaction);
+        if (!requestedStart || !room || !autoConfirm) return created;
         const weekly = await this.availability.weekly(transaction);
-        if (!requestedStart || !room || !weekly.autoConfirm) return created;
         const end = new Date(requestedStart.getTime() + weekly.sessionMinutes * 60_000);
         return this.scheduleInTransaction(created, requestedStart, end, room, context, ownerId, transaction);
       });

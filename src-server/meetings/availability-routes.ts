@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { ServerCore } from '../core.js';
 import { paginate, pageQuery } from '../http/pagination.js';
 import { operation, type Endpoint } from '../http/route-table.js';
-import { Availability } from './availability.js';
+import { Availability, type WeeklyAvailability } from './availability.js';
 import { PageCache } from './page-cache.js';
 import type { SessionLifecycle } from './lifecycle.js';
 import { presentAvailability, presentBlockedDate } from './presenter.js';
@@ -18,7 +18,8 @@ export function availabilityEndpoints(core: ServerCore, lifecycle: SessionLifecy
   const availability = new Availability(core);
   const slots = Slots.of(core);
   const datesCache = new PageCache(core.db);
-  const showWeekly = async () => ({ body: presentAvailability(await availability.weekly()) });
+  const present = async (weekly: WeeklyAvailability) => ({ body: presentAvailability(weekly, await core.settings.flag('auto_confirm')) });
+  const showWeekly = async () => present(await availability.weekly());
   return [
     {
       key: 'admin_availability',
@@ -31,13 +32,13 @@ export function availabilityEndpoints(core: ServerCore, lifecycle: SessionLifecy
           access: 'staff',
           summary: 'Replace the weekly availability',
           body: availabilityPutBody,
-          handler: async ({ body }) => ({ body: presentAvailability(await availability.update(body)) }),
+          handler: async ({ body }) => present(await availability.update(body)),
         }),
         PATCH: operation({
           access: 'staff',
           summary: 'Change the weekly availability',
           body: availabilityPatchBody,
-          handler: async ({ body }) => ({ body: presentAvailability(await availability.update(body)) }),
+          handler: async ({ body }) => present(await availability.update(body)),
         }),
       },
     },

@@ -21,7 +21,6 @@ export interface WeeklyAvailability {
   bufferMinutes: number;
   minNoticeHours: number;
   bookingHorizonDays: number;
-  autoConfirm: boolean;
   updatedAt: Date | null;
 }
 
@@ -32,7 +31,6 @@ export const DEFAULT_AVAILABILITY: WeeklyAvailability = {
   bufferMinutes: 10,
   minNoticeHours: 24,
   bookingHorizonDays: 30,
-  autoConfirm: false,
   updatedAt: null,
 };
 
@@ -50,18 +48,19 @@ export class Availability {
       bufferMinutes: row.buffer_minutes,
       minNoticeHours: row.min_notice_hours,
       bookingHorizonDays: row.booking_horizon_days,
-      autoConfirm: row.auto_confirm,
       updatedAt: row.updated_at,
     };
   }
 
   /**
    * Applies `change` (already validated). Hours win over available_days; available_days alone keep the intervals
-   * of days that stay and give new days 09:00–17:00.
+   * of days that stay and give new days 09:00–17:00. `auto_confirm` is a practice setting (one place for it): it is
+   * stored through the settings service in the same transaction.
    */
   async update(change: AvailabilityChange): Promise<WeeklyAvailability> {
     const now = this.core.clock.now();
     return this.core.db.write(async (transaction) => {
+      if (change.auto_confirm !== undefined) await this.core.settings.updateIn({ auto_confirm: String(change.auto_confirm) }, transaction);
       const current = await this.weekly(transaction);
       const hours = change.hours
         ? normalizeHours(change.hours as WorkingHours)
@@ -75,7 +74,6 @@ export class Availability {
         bufferMinutes: change.buffer_minutes ?? current.bufferMinutes,
         minNoticeHours: change.min_notice_hours ?? current.minNoticeHours,
         bookingHorizonDays: change.booking_horizon_days ?? current.bookingHorizonDays,
-        autoConfirm: change.auto_confirm ?? current.autoConfirm,
         updatedAt: now,
       };
       await this.core.db.models.WeeklyAvailability.upsert(
@@ -87,7 +85,6 @@ export class Availability {
           buffer_minutes: next.bufferMinutes,
           min_notice_hours: next.minNoticeHours,
           booking_horizon_days: next.bookingHorizonDays,
-          auto_confirm: next.autoConfirm,
           updated_at: now,
         },
         { transaction },

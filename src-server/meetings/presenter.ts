@@ -87,7 +87,8 @@ const JOIN_INSTRUCTIONS: Record<ScheduledMeetingStatus, string> = {
   completed: 'This meeting has ended.',
 };
 
-export function presentAvailability(availability: WeeklyAvailability): Api.WeeklyAvailability {
+/** `autoConfirm`: the practice setting auto_confirm, shown here too (where the seed's screens set it). */
+export function presentAvailability(availability: WeeklyAvailability, autoConfirm: boolean): Api.WeeklyAvailability {
   return {
     available_days: availability.availableDays,
     available_days_display: availability.availableDays.map((day) => DAY_NAMES[day]),
@@ -96,7 +97,7 @@ export function presentAvailability(availability: WeeklyAvailability): Api.Weekl
     buffer_minutes: availability.bufferMinutes,
     min_notice_hours: availability.minNoticeHours,
     booking_horizon_days: availability.bookingHorizonDays,
-    auto_confirm: availability.autoConfirm,
+    auto_confirm: autoConfirm,
     updated_at: availability.updatedAt ? isoUtc(availability.updatedAt) : null,
   };
 }

@@ -1,4 +1,5 @@
 // The practice settings in force: the environment wins, then what the therapist stored in the app, then the default.
+import type { Transaction } from 'sequelize';
 import type { SettingSource } from '../../src-shared/api-types.js';
 import type { Database } from '../db/database.js';
 import { ValidationError } from '../http/errors.js';
@@ -8,6 +9,7 @@ import {
   SETTING_ENV_VARS,
   SETTING_KEYS,
   settingDefaults,
+  type FlagSetting,
   type SettingKey,
   type SettingWithDefault,
 } from './setting-rules.js';
@@ -72,6 +74,11 @@ export class PracticeSettings {
     return (await this.get(key)) ?? settingDefaults()[key];
   }
 
+  /** An on/off setting (auto_confirm, feed_full_names). */
+  async flag(key: FlagSetting): Promise<boolean> {
+    return (await this.value(key)) === 'true';
+  }
+
   async timeZone(): Promise<string> {
     return this.value('practice_timezone');
   }
@@ -94,6 +101,27 @@ export class PracticeSettings {
    * sets cannot be changed here: the environment would silently win, so it is refused instead.
    */
   async update(changes: Partial<Record<SettingKey, string | null>>): Promise<EffectiveSettings> {
+    this.check(changes);
+    await this.db.write((transaction) => this.store(changes, transaction));
+    this.cache = null;
+    return this.all();
+  }
+
+  /**
+   * The same inside a caller's write transaction (a feature whose own resource carries a setting, such as the
+   * availability's auto_confirm): the change commits or rolls back with the caller's.
+   */
+  async updateIn(changes: Partial<Record<SettingKey, string | null>>, transaction: Transaction): Promise<void> {
+    this.check(changes);
+    await this.store(changes, transaction);
+    this.cache = null;
+    // A read between here and the commit may have cached the old values again.
+    transaction.afterCommit(() => {
+      this.cache = null;
+    });
+  }
+
+  private check(changes: Partial<Record<SettingKey, string | null>>): void {
     const errors: Record<string, string[]> = {};
     for (const [key, value] of Object.entries(changes) as [SettingKey, string | null][]) {
       if (this.envSettings[key]) errors[key] = [`Set by the environment variable ${SETTING_ENV_VARS[key]}; change it there.`];
@@ -103,14 +131,13 @@ export class PracticeSettings {
       }
     }
     if (Object.keys(errors).length > 0) throw new ValidationError(errors);
-    await this.db.write(async (transaction) => {
-      for (const [key, value] of Object.entries(changes)) {
-        if (value) await this.db.models.Setting.upsert({ key, value: canonicalValue(key as SettingKey, value) }, { transaction });
-        else await this.db.models.Setting.destroy({ where: { key }, transaction });
-      }
-    });
-    this.cache = null;
-    return this.all();
+  }
+
+  private async store(changes: Partial<Record<SettingKey, string | null>>, transaction: Transaction): Promise<void> {
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) await this.db.models.Setting.upsert({ key, value: canonicalValue(key as SettingKey, value) }, { transaction });
+      else await this.db.models.Setting.destroy({ where: { key }, transaction });
+    }
   }
 }
 

@@ -1,6 +1,6 @@
 // The request body that changes practice settings (the settings screen's PATCH, and first-run setup's settings part).
 import { z } from 'zod';
-import { SETTING_KEYS, type SettingKey } from './setting-rules.js';
+import { FLAG_SETTINGS, SETTING_KEYS, type SettingKey } from './setting-rules.js';
 
 const settingValue = z.string().trim().max(500).nullable().optional();
 
@@ -11,13 +11,25 @@ const numericSettingValue = z
   .optional()
   .transform((value) => (typeof value === 'number' ? String(value) : Array.isArray(value) ? JSON.stringify(value) : value));
 
+/** On/off settings may come as JSON booleans (stored as "true" or "false"). */
+const flagSettingValue = z
+  .union([z.string().trim().max(5), z.boolean()])
+  .nullable()
+  .optional()
+  .transform((value) => (typeof value === 'boolean' ? String(value) : value));
+
 const NUMERIC_SETTINGS = new Set<SettingKey>(['cancellation_notice_hours', 'reminder_hours_before', 'session_fee', 'late_cancellation_fee', 'no_show_fee']);
+
+function schemaOf(key: SettingKey) {
+  if (NUMERIC_SETTINGS.has(key)) return numericSettingValue;
+  return FLAG_SETTINGS.includes(key) ? flagSettingValue : settingValue;
+}
 
 /** Every setting is optional: null or '' clears one back to its default. */
 export const settingsPatch = z.object(
-  Object.fromEntries(SETTING_KEYS.map((key) => [key, NUMERIC_SETTINGS.has(key) ? numericSettingValue : settingValue])) as Record<
+  Object.fromEntries(SETTING_KEYS.map((key) => [key, schemaOf(key)])) as Record<
     SettingKey,
-    typeof settingValue | typeof numericSettingValue
+    typeof settingValue | typeof numericSettingValue | typeof flagSettingValue
   >,
 );
 

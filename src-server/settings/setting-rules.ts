@@ -24,6 +24,8 @@ export const SETTING_ENV_VARS: Record<SettingKey, string> = {
   session_fee: 'SESSION_FEE',
   late_cancellation_fee: 'LATE_CANCELLATION_FEE',
   no_show_fee: 'NO_SHOW_FEE',
+  auto_confirm: 'AUTO_CONFIRM',
+  feed_full_names: 'CALENDAR_FEED_FULL_NAMES',
 };
 
 export const SETTING_KEYS = Object.keys(SETTING_ENV_VARS) as SettingKey[];
@@ -38,7 +40,13 @@ export type SettingWithDefault =
   | 'currency'
   | 'session_fee'
   | 'late_cancellation_fee'
-  | 'no_show_fee';
+  | 'no_show_fee'
+  | 'auto_confirm'
+  | 'feed_full_names';
+
+/** The on/off settings, stored as "true" or "false". */
+export type FlagSetting = 'auto_confirm' | 'feed_full_names';
+export const FLAG_SETTINGS: readonly SettingKey[] = ['auto_confirm', 'feed_full_names'];
 
 type Defaults = Record<SettingWithDefault, string> & Record<Exclude<SettingKey, SettingWithDefault>, null>;
 
@@ -64,6 +72,10 @@ export function settingDefaults(): Defaults {
     session_fee: '0',
     late_cancellation_fee: '0',
     no_show_fee: '0',
+    // A request for a free slot waits for the therapist unless she turns this on (then it is scheduled at once).
+    auto_confirm: 'false',
+    // The calendar feed names clients by initials unless she turns this on.
+    feed_full_names: 'false',
   };
 }
 
@@ -138,6 +150,9 @@ export function checkSettingValue(key: SettingKey, value: string): string | null
     case 'no_show_fee':
       // A decimal string, never a float: billing turns it into integer minor units by the currency's exponent.
       return /^\d{1,7}(\.\d{1,3})?$/.test(value) ? null : 'Must be an amount like 80.00 (digits, a point, at most 3 decimals).';
+    case 'auto_confirm':
+    case 'feed_full_names':
+      return value === 'true' || value === 'false' ? null : 'Must be true or false.';
   }
 }
 

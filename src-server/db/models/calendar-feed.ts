@@ -9,8 +9,6 @@ export interface CalendarFeedAttributes {
   user_id: string;
   token_hash: string;
   token: string;
-  /** feed_full_names: events carry the client's full name instead of initials. */
-  full_names: boolean;
   created_at: Date;
 }
 
@@ -25,7 +23,6 @@ export function defineCalendarFeed(sequelize: Sequelize, cipher: FieldCipher): C
       user_id: { type: DataTypes.UUID, primaryKey: true },
       token_hash: { type: DataTypes.STRING(64), allowNull: false, unique: true },
       token: encryptedAttribute(cipher, 'calendar_feeds', 'token'),
-      full_names: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
       created_at: { type: DataTypes.DATE, allowNull: false },
     },
     { tableName: 'calendar_feeds', timestamps: false },

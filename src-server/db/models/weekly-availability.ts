@@ -17,8 +17,6 @@ export interface WeeklyAvailabilityAttributes {
   buffer_minutes: number;
   min_notice_hours: number;
   booking_horizon_days: number;
-  /** A request for a free slot is scheduled at once. */
-  auto_confirm: boolean;
   updated_at: Date;
 }
 
@@ -47,7 +45,6 @@ export function defineWeeklyAvailability(sequelize: Sequelize): WeeklyAvailabili
       buffer_minutes: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 10 },
       min_notice_hours: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 24 },
       booking_horizon_days: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 30 },
-      auto_confirm: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
       updated_at: { type: DataTypes.DATE, allowNull: false },
     },
     { tableName: 'weekly_availability', timestamps: false },

@@ -105,7 +105,7 @@ describe('first-run setup', () => {
     expect(res.status).toBe(201);
     expect(res.body.user).toMatchObject({ email: 'dr.ruth@practice.example', first_name: 'Ruth', last_name: 'Berg', is_staff: true, is_active: true, is_verified: true });
     expect(Object.keys(res.body.user).sort()).toEqual(
-      ['date_joined', 'email', 'first_name', 'id', 'is_active', 'is_staff', 'is_verified', 'last_login', 'last_name', 'phone_number'].sort(),
+      ['date_joined', 'email', 'first_name', 'id', 'is_active', 'is_staff', 'is_verified', 'last_login', 'last_name', 'phone_number', 'time_zone'].sort(),
     );
     expect(await ts.server.core.settings.get('practice_timezone')).toBe('Europe/Vienna');
     expect(ts.server.setupSecret()).toBeNull();

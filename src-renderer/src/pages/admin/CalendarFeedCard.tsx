@@ -43,6 +43,8 @@ export function CalendarFeedCard() {
     run: (full: boolean) => meetingsApi.setFeedFullNames(full),
     done: (state) => (state.feed_full_names ? 'The calendar now shows clients’ full names.' : 'The calendar now shows initials only.'),
     stores: () => calendarKeys.feed(),
+    // The practice setting feed_full_names, also shown with the settings.
+    invalidates: [practiceKeys.settings()],
   });
   const revoke = useAction({
     run: meetingsApi.revokeCalendarFeed,

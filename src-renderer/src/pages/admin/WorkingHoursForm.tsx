@@ -8,6 +8,7 @@ import { fieldMessages } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { QueryView } from '../../components/States';
 import { useAction } from '../../components/useAction';
+import { practiceKeys } from '../../features/practice/query-keys';
 import { availabilityKeys, calendarKeys } from '../../features/sessions/query-keys';
 import { onSubmit } from '../../lib/forms';
 
@@ -36,7 +37,8 @@ export function WorkingHoursForm() {
     run: () => meetingsApi.updateAvailability({ hours, ...rules! }),
     done: () => 'Working hours saved: clients see the new free times at once.',
     stores: () => availabilityKeys.weekly(),
-    invalidates: [availabilityKeys.all, calendarKeys.all],
+    // auto_confirm is a practice setting too: the settings read it from the same place.
+    invalidates: [availabilityKeys.all, calendarKeys.all, practiceKeys.settings()],
     errorsInForm: true,
   });
   const setInterval = (day: number, index: number, edge: 0 | 1, value: string) =>
