@@ -2,6 +2,7 @@
 // attended sessions and issues the invoice; the client downloads its PDF from My invoices. Every screen at 1280 and
 // 375 px (none may scroll sideways on the phone), scanned by axe.
 import fs from 'node:fs';
+import { DateTime } from 'luxon';
 import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClock } from '../helpers/test-clock.js';
@@ -206,6 +207,60 @@ suite('the client record and billing in the browser', () => {
       expect(client.errors).toEqual([]);
     },
   );
+
+  it('the therapist exports the record as PDF and JSON, records a payment, and voids an invoice after confirming', SLOW, async () => {
+    const admin = await signIn(therapist);
+    const { page } = admin;
+    await page.goto(`/admin/clients/${mia.user.id}`);
+    await page.getByRole('heading', { name: 'Mia Schulz' }).waitFor();
+    // Both exports come through the API with the token, saved as files.
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export record (PDF)' }).click()]);
+    expect(
+      fs
+        .readFileSync(await pdf.path())
+        .subarray(0, 4)
+        .toString('latin1'),
+    ).toBe('%PDF');
+    const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export record (JSON)' }).click()]);
+    const exported = JSON.parse(fs.readFileSync(await json.path(), 'utf8')) as {
+      client: { email: string };
+      notes: { fields: Record<string, string> }[];
+    };
+    expect(exported.client.email).toBe(mia.email);
+    expect(exported.notes[0].fields.subjective).toBe('Sleeps better since the last session.');
+
+    // The third session on its own invoice, issued and then voided: it can be billed again.
+    const builder = page.locator('form[aria-labelledby="builder-title"]');
+    await builder.getByRole('checkbox').check();
+    await builder.getByRole('button', { name: 'Create draft invoice' }).click();
+    await page.getByRole('button', { name: /^Issue and email/ }).click();
+    await page.getByText(/^Invoice \d{4}-0002 issued/).waitFor();
+    await page.getByRole('button', { name: /^Void… \d{4}-0002/ }).click();
+    const confirm = page.getByRole('dialog', { name: /^Void invoice \d{4}-0002\?/ });
+    await confirm.getByText(/never given out again/).waitFor();
+    await checkScreen(page, 'record-void-confirm');
+    await confirm.getByRole('button', { name: 'Void the invoice' }).click();
+    await page.getByText(/^Invoice \d{4}-0002 is void/).waitFor();
+    await expect.poll(() => builder.getByRole('checkbox').count()).toBe(1);
+
+    await page.getByRole('link', { name: 'Invoices' }).click();
+    await page.getByRole('button', { name: /^Mark paid… \d{4}-0001/ }).click();
+    const paid = page.getByRole('dialog', { name: /^Record the payment of/ });
+    // Paid today by the practice's clock (a payment in the future is refused).
+    await paid.getByLabel('Paid on').fill(DateTime.fromJSDate(clock.now(), { zone: 'Europe/Berlin' }).toISODate()!);
+    await checkScreen(page, 'record-mark-paid');
+    await paid.getByRole('button', { name: 'Mark paid' }).click();
+    await page.getByText(/^Invoice \d{4}-0001 marked paid/).waitFor();
+    await page.getByRole('button', { name: 'Paid', exact: true }).click();
+    await page.getByRole('row').filter({ hasText: '€160.00' }).getByText('Paid', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Void', exact: true }).click();
+    await page
+      .getByRole('row')
+      .filter({ hasText: /\d{4}-0002/ })
+      .waitFor();
+    await checkScreen(page, 'record-invoices-void');
+    expect(admin.errors).toEqual([]);
+  });
 
   it('deleting a client with records explains why and asks for the email before purging', SLOW, async () => {
     const admin = await signIn(therapist);
