@@ -89,13 +89,14 @@ suite('the session lifecycle in the browser', () => {
       await row.click();
       const drawer = page.getByRole('dialog');
       await drawer.getByRole('heading', { name: 'Reschedule' }).waitFor();
-      await drawer.getByLabel(/New date and time/).fill(`${nextDay}T09:30`);
+      await drawer.getByLabel('Day', { exact: true }).fill(nextDay);
+      await drawer.getByLabel('Time', { exact: true }).fill('09:30');
       // The picker lists that day's other session, so the clash is visible before sending.
       await drawer.getByText(/09:00–09:50 · Tom Kramer/).waitFor();
       await drawer.getByRole('button', { name: 'Move and email the client' }).click();
       await drawer.getByText(/^This time overlaps Tom K\., 09:00–09:50\.$/).waitFor();
       await checkScreen(page, 'lifecycle-drawer-clash');
-      await drawer.getByLabel(/New date and time/).fill(`${nextDay}T11:00`);
+      await drawer.getByLabel('Time', { exact: true }).fill('11:00');
       await drawer.getByRole('button', { name: 'Move and email the client' }).click();
       // The confirmation shows above the open drawer (both in the top layer).
       const toast = page.getByText(/^Moved to /);

@@ -91,7 +91,8 @@ suite('the therapist at work in the browser', () => {
     await ts.api.post(`/api/meetings/appointments/${first.id}/schedule/`).set('Authorization', therapist.bearer).send({ scheduled_datetime: utc }).expect(200);
 
     const drawer = await openRequest('Second session');
-    await drawer.getByLabel(/Date and time/).fill(`${day}T14:30`);
+    await drawer.getByLabel('Day', { exact: true }).fill(day);
+    await drawer.getByLabel('Time', { exact: true }).fill('14:30');
     await drawer.getByRole('button', { name: 'Schedule and email the client' }).click();
     // The 409 names the clashing session by the account's initials and its time in the practice zone.
     await drawer.getByText(/^This time overlaps Client N\., 14:00–15:00\.$/).waitFor();

@@ -1,8 +1,9 @@
 // The therapist's week at a glance (one day at a time on a phone): sessions, slots held by pending requests and
-// blocked days, in the practice zone. A session or request opens its drawer; a held slot is confirmed in one click.
+// blocked days, in the practice zone. A session or request opens its drawer; a held slot is confirmed in one click; a
+// free time opens "schedule a pending request here".
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { CalendarSession } from '@shared/api-types';
+import type { AvailableSlot, CalendarSession } from '@shared/api-types';
 import { meetingsApi } from '../../api/meetings';
 import { QueryView } from '../../components/States';
 import { useAction } from '../../components/useAction';
@@ -10,6 +11,7 @@ import { appointmentKeys, availabilityKeys, calendarKeys } from '../../features/
 import { clockTime, formatDay, localInputValue } from '../../lib/practice-time';
 import { AppointmentDrawer } from './AppointmentDrawer';
 import { usePracticeZone } from './practice-zone';
+import { ScheduleHereDialog } from './ScheduleHereDialog';
 
 const PHONE_QUERY = '(max-width: 640px)';
 
@@ -46,6 +48,8 @@ export function CalendarPage() {
   const days = phone ? [anchor] : Array.from({ length: 7 }, (_, index) => plusDays(from, index));
   const to = days.at(-1)!;
   const calendar = useQuery({ queryKey: calendarKeys.range(from, to), queryFn: () => meetingsApi.calendar(from, to) });
+  const free = useQuery({ queryKey: availabilityKeys.slots(from, to), queryFn: () => meetingsApi.availableSlots(from, to) });
+  const [scheduleAt, setScheduleAt] = useState<AvailableSlot | null>(null);
   const confirm = useAction({
     run: (entry: CalendarSession) => meetingsApi.confirmSlot(entry.id),
     done: () => 'The requested time is confirmed; the client gets the confirmation by email.',
@@ -53,6 +57,7 @@ export function CalendarPage() {
   });
   const step = phone ? 1 : 7;
   const dayOf = (entry: CalendarSession) => localInputValue(entry.start, zone).slice(0, 10);
+  const daySlots = (day: string) => (free.data ?? []).filter((slot) => slot.date === day);
 
   return (
     <section aria-labelledby="calendar-title" className="calendar-page">
@@ -95,7 +100,7 @@ export function CalendarPage() {
                   >
                     <h2 className="calendar-date">{formatDay(day, { weekday: 'short', day: 'numeric', month: 'short' })}</h2>
                     {block && <p className="calendar-blocked">Blocked{block.note ? `: ${block.note}` : ''}</p>}
-                    {entries.length === 0 && !block && <p className="hint">Free</p>}
+                    {entries.length === 0 && !block && daySlots(day).length === 0 && <p className="hint">Free</p>}
                     {entries.map((entry) => (
                       <div key={entry.id} className={`calendar-entry ${entry.kind}`}>
                         <button type="button" className="link-button" onClick={() => setOpen(entry.id)}>
@@ -118,6 +123,21 @@ export function CalendarPage() {
                         )}
                       </div>
                     ))}
+                    {daySlots(day).length > 0 && (
+                      <div className="calendar-free" role="group" aria-label={`Free times on ${formatDay(day, { weekday: 'long', day: 'numeric', month: 'long' })}`}>
+                        {daySlots(day).map((slot) => (
+                          <button
+                            key={slot.start}
+                            type="button"
+                            className="chip calendar-free-time"
+                            aria-label={`Schedule a pending request on ${formatDay(day, { weekday: 'long', day: 'numeric', month: 'long' })} at ${clockTime(slot.start, zone)}`}
+                            onClick={() => setScheduleAt(slot)}
+                          >
+                            {clockTime(slot.start, zone)}
+                          </button>
+                        ))}
+                      </div>
+                    )}
                   </div>
                 );
               })}
@@ -126,6 +146,7 @@ export function CalendarPage() {
         }}
       </QueryView>
       <AppointmentDrawer appointmentId={open} onClose={() => setOpen(null)} />
+      <ScheduleHereDialog slot={scheduleAt} zone={zone} onClose={() => setScheduleAt(null)} />
     </section>
   );
 }

@@ -1,47 +1,18 @@
-// What staff can do with a scheduled session in its drawer: move it (seeing that day's other sessions), cancel it
+// What staff can do with a scheduled session in its drawer: move it (seeing that day's free slots and sessions), cancel it
 // with a reason, and once it has started, record whether the client came. Destructive steps ask first.
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Appointment, Attendance } from '@shared/api-types';
 import { ApiError } from '../../api/errors';
 import { meetingsApi } from '../../api/meetings';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { SelectField, TextArea, TextField } from '../../components/Field';
+import { SelectField, TextArea } from '../../components/Field';
 import { FormError } from '../../components/FormError';
-import { appointmentKeys } from '../../features/sessions/query-keys';
 import { onSubmit } from '../../lib/forms';
 import { useAppointmentAction } from './appointment-updates';
-import { clientName, formatDateTime, localInputValue, practiceTimeToUtc, timeRange } from '../../lib/practice-time';
+import { DaySlotPicker } from './DaySlotPicker';
+import { clientName, formatDateTime, localInputValue, practiceTimeToUtc } from '../../lib/practice-time';
 
 const DURATIONS = [30, 45, 50, 60, 90, 120];
-
-/** The other scheduled sessions on the day of `localStart` (YYYY-MM-DDTHH:mm in the practice zone). */
-export function DaySessions({ excludeId, localStart, zone }: { excludeId: string; localStart: string; zone: string }) {
-  const day = localStart.slice(0, 10);
-  const scheduled = useQuery({
-    queryKey: appointmentKeys.list({ status: 'scheduled', page_size: 100 }),
-    queryFn: () => meetingsApi.appointments({ status: 'scheduled', page_size: 100 }),
-  });
-  const dayOf = (iso: string) => localInputValue(iso, zone).slice(0, 10);
-  const others = (scheduled.data?.results ?? [])
-    .filter((other) => other.id !== excludeId && other.scheduled_datetime && dayOf(other.scheduled_datetime) === day)
-    .sort((a, b) => a.scheduled_datetime!.localeCompare(b.scheduled_datetime!));
-  if (!day) return null;
-  return (
-    <div className="day-sessions" aria-live="polite">
-      <p className="small muted">{others.length === 0 ? 'No other sessions that day.' : 'Other sessions that day:'}</p>
-      {others.length > 0 && (
-        <ul className="plain small">
-          {others.map((other) => (
-            <li key={other.id}>
-              {timeRange(other.scheduled_datetime!, other.scheduled_duration ?? 0, zone)} · {clientName(other)}
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
-  );
-}
 
 /** Offered once the API said the date is blocked: staff may still book it on purpose. */
 export function AllowBlockedDate({ checked, onChange }: { checked: boolean; onChange: (checked: boolean) => void }) {
@@ -68,16 +39,8 @@ export function RescheduleForm({ session, zone }: { session: Appointment; zone: 
   return (
     <form className="card stack" onSubmit={onSubmit(() => move.mutate())} noValidate aria-labelledby="reschedule-title">
       <h3 id="reschedule-title">Reschedule</h3>
+      <DaySlotPicker value={start} onChange={setStart} zone={zone} ownId={session.id} error={move.error} />
       <div className="row">
-        <TextField
-          label={`New date and time (${zone})`}
-          name="scheduled_datetime"
-          type="datetime-local"
-          required
-          value={start}
-          onChange={(event) => setStart(event.target.value)}
-          error={move.error}
-        />
         <SelectField
           label="Duration"
           name="scheduled_duration"
@@ -94,7 +57,6 @@ export function RescheduleForm({ session, zone }: { session: Appointment; zone: 
             ))}
         </SelectField>
       </div>
-      <DaySessions excludeId={session.id} localStart={start} zone={zone} />
       <FormError error={move.error} fields={['scheduled_datetime', 'scheduled_duration']} />
       {(blocked || allowBlocked) && <AllowBlockedDate checked={allowBlocked} onChange={setAllowBlocked} />}
       <button type="submit" className="button primary" disabled={move.isPending}>
