@@ -173,6 +173,16 @@ describe('a deactivated user', () => {
   });
 });
 
+describe('revocation of a token in use', () => {
+  it('refuses a token used a moment ago on the very next request after its account is deactivated', async () => {
+    const staff = await createAccount(ts, { staff: true });
+    const account = await signUp(ts, uniqueEmail());
+    for (let use = 0; use < 3; use++) expect((await profileWith(account.access)).status).toBe(200);
+    await ts.api.post(`/api/auth/activate-deactivate-user/${String(account.user.id)}/`).set('Authorization', staff.bearer);
+    expect((await profileWith(account.access)).status).toBe(401);
+  });
+});
+
 describe('logout ends the access token too', () => {
   it('the access token of the signed-out session is refused at once; another session of the user keeps working', async () => {
     const account = await signUp(ts);
