@@ -7,7 +7,8 @@ const here = import.meta.dirname;
 
 function nextMessage<T>(child: ChildProcess): Promise<T> {
   return new Promise((resolve, reject) => {
-    const onExit = (code: number | null) => reject(new Error(`${path.basename(String(child.spawnargs.at(-1)))} exited (${code}) before answering`));
+    const onExit = (code: number | null) =>
+      reject(new Error(`${path.basename(String(child.spawnargs.at(-1)))} exited (${code}) before answering`));
     child.once('exit', onExit);
     child.once('message', (message) => {
       child.off('exit', onExit);

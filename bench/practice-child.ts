@@ -42,7 +42,12 @@ const server = await startPracticeServer({
 });
 const { core } = server;
 
-async function api(method: string, route: string, body?: object, bearer?: string): Promise<{ status: number; json: Record<string, unknown> }> {
+async function api(
+  method: string,
+  route: string,
+  body?: object,
+  bearer?: string,
+): Promise<{ status: number; json: Record<string, unknown> }> {
   const res = await fetch(new URL(route, server.url), {
     method,
     headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
@@ -53,7 +58,13 @@ async function api(method: string, route: string, body?: object, bearer?: string
 
 /** Signs a client up the way the app does: register, read the code from the queued mail, verify. */
 async function signUpClient(email: string): Promise<{ id: string; access: string }> {
-  const registered = await api('POST', '/api/auth/register/', { email, first_name: 'Bench', last_name: 'Client', password: PASSWORD, password2: PASSWORD });
+  const registered = await api('POST', '/api/auth/register/', {
+    email,
+    first_name: 'Bench',
+    last_name: 'Client',
+    password: PASSWORD,
+    password2: PASSWORD,
+  });
   if (registered.status !== 201) throw new Error(`register answered ${registered.status}`);
   const mails = await core.db.models.OutboxMail.findAll({ order: [['created_at', 'DESC']] });
   const code = mails.find((mail) => mail.recipient === email)?.body?.match(/\b\d{6}\b/)?.[0];
@@ -63,7 +74,12 @@ async function signUpClient(email: string): Promise<{ id: string; access: string
 }
 
 async function staffToken(serverCore: ServerCore): Promise<string> {
-  const { user } = await createOrPromoteStaff(serverCore, { email: 'therapist@bench.example', password: PASSWORD, first_name: 'Bench', last_name: 'Therapist' });
+  const { user } = await createOrPromoteStaff(serverCore, {
+    email: 'therapist@bench.example',
+    password: PASSWORD,
+    first_name: 'Bench',
+    last_name: 'Therapist',
+  });
   return serverCore.tokens.issueAccess(user.id, user.token_version);
 }
 

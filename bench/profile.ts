@@ -68,9 +68,21 @@ function summarise(profile: CpuProfile, windowStart: number, windowEnd: number):
 const practice = await startPracticeChild(['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);
 const { url, reader, staff } = practice.ready;
 const date = ((await (await fetch(new URL('/api/meetings/appointments/available-dates/', url))).json()) as string[])[0];
-const body = { first_name: 'Bench', last_name: 'Client', email: 'contact@bench.example', phone: '+49 30 1234567', reason: 'Benchmark request', preferred_dates: [date], preferred_time_slots: ['morning'] };
+const body = {
+  first_name: 'Bench',
+  last_name: 'Client',
+  email: 'contact@bench.example',
+  phone: '+49 30 1234567',
+  reason: 'Benchmark request',
+  preferred_dates: [date],
+  preferred_time_slots: ['morning'],
+};
 for (let n = 0; n < 20; n++) {
-  await fetch(new URL('/api/meetings/appointments/create/', url), { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${reader.access}` }, body: JSON.stringify(body) });
+  await fetch(new URL('/api/meetings/appointments/create/', url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${reader.access}` },
+    body: JSON.stringify(body),
+  });
 }
 const access = route.startsWith('/api/meetings/appointments/?') || route.startsWith('/api/admin') ? staff : reader.access;
 const load = { url: new URL(route, url).href, headers: { authorization: `Bearer ${access}` }, connections: 10 };
@@ -81,9 +93,15 @@ const result = await autocannon({ ...load, duration: seconds });
 const cpuPerRequest = (cpuMillis(practice.pid) - cpuBefore) / result.requests.total;
 const loadEnded = performance.now();
 // CPU time per request is what the server spends whatever else runs on the machine; req/s is not.
-console.log(`${route}: ${Math.round(result.requests.average)} req/s, ${result.non2xx} non-2xx, p99 ${result.latency.p99} ms, ${cpuPerRequest.toFixed(3)} ms of server CPU per request`);
+console.log(
+  `${route}: ${Math.round(result.requests.average)} req/s, ${result.non2xx} non-2xx, p99 ${result.latency.p99} ms, ${cpuPerRequest.toFixed(3)} ms of server CPU per request`,
+);
 await practice.stop();
 const stopped = performance.now();
 const [file] = fs.readdirSync(profileDir).filter((name) => name.endsWith('.cpuprofile'));
-summarise(JSON.parse(fs.readFileSync(path.join(profileDir, file), 'utf8')) as CpuProfile, (stopped - loadEnded) * 1000, (stopped - loadStarted) * 1000);
+summarise(
+  JSON.parse(fs.readFileSync(path.join(profileDir, file), 'utf8')) as CpuProfile,
+  (stopped - loadEnded) * 1000,
+  (stopped - loadStarted) * 1000,
+);
 fs.rmSync(profileDir, { recursive: true, force: true });

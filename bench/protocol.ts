@@ -20,7 +20,8 @@ export interface PracticeReady {
   stats: BenchAccount;
 }
 
-export type ChildRequest = { type: 'memory' } | { type: 'seed'; userId: string; count: number } | { type: 'load-rows' } | { type: 'hash-time' };
+export type ChildRequest =
+  { type: 'memory' } | { type: 'seed'; userId: string; count: number } | { type: 'load-rows' } | { type: 'hash-time' };
 
 export type ChildReply =
   | { type: 'memory'; rssBytes: number; heapUsedBytes: number; heapTotalBytes: number }

@@ -14,7 +14,9 @@ export function initialScriptSize(rendererDir: string): ScriptSize | null {
   const indexFile = path.join(rendererDir, 'index.html');
   if (!fs.existsSync(indexFile)) return null;
   const html = fs.readFileSync(indexFile, 'utf8');
-  const sources = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"|<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((match) => match[1] ?? match[2]);
+  const sources = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"|<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map(
+    (match) => match[1] ?? match[2],
+  );
   let rawBytes = 0;
   let gzipBytes = 0;
   for (const source of new Set(sources)) {

@@ -17,7 +17,13 @@ export interface Figure {
 
 export function machine() {
   const cpus = os.cpus();
-  return { cpu: cpus[0]?.model ?? 'unknown', cores: cpus.length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
+  return {
+    cpu: cpus[0]?.model ?? 'unknown',
+    cores: cpus.length,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+  };
 }
 
 function format(value: number | undefined): string {
@@ -30,7 +36,14 @@ function format(value: number | undefined): string {
 export function table(figures: Figure[]): string {
   const rows = [
     ['figure', 'value', 'baseline', 'ratio', 'goal', 'met'],
-    ...figures.map((f) => [f.name + (f.note ? ` (${f.note})` : ''), `${format(f.value)} ${f.unit}`, format(f.baseline), format(f.ratio), f.goal, f.met === null ? '–' : f.met ? 'yes' : 'NO']),
+    ...figures.map((f) => [
+      f.name + (f.note ? ` (${f.note})` : ''),
+      `${format(f.value)} ${f.unit}`,
+      format(f.baseline),
+      format(f.ratio),
+      f.goal,
+      f.met === null ? '–' : f.met ? 'yes' : 'NO',
+    ]),
   ];
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
   const line = (row: string[]) => `| ${row.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;

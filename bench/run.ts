@@ -45,7 +45,11 @@ async function requestsPerSecond(url: string, headers: Record<string, string>): 
 }
 
 async function call(base: string, method: string, route: string, access?: string, body?: object): Promise<string> {
-  const res = await fetch(new URL(route, base), { method, headers: { 'content-type': 'application/json', ...authorization(access) }, body: body && JSON.stringify(body) });
+  const res = await fetch(new URL(route, base), {
+    method,
+    headers: { 'content-type': 'application/json', ...authorization(access) },
+    body: body && JSON.stringify(body),
+  });
   const text = await res.text();
   if (!res.ok) throw new Error(`${method} ${route} answered ${res.status}: ${text.slice(0, 200)}`);
   return text;
@@ -65,10 +69,20 @@ async function latency(base: string, route: string, access: string | undefined, 
 /** Pending requests of `client` through the real API, a few at a time; returns their ids. */
 async function createRequests(base: string, client: BenchAccount, count: number): Promise<string[]> {
   const [date] = JSON.parse(await call(base, 'GET', '/api/meetings/appointments/available-dates/')) as string[];
-  const body = { first_name: 'Bench', last_name: 'Client', email: 'contact@bench.example', phone: '+49 30 1234567', reason: 'Benchmark request', preferred_dates: [date], preferred_time_slots: ['morning'] };
+  const body = {
+    first_name: 'Bench',
+    last_name: 'Client',
+    email: 'contact@bench.example',
+    phone: '+49 30 1234567',
+    reason: 'Benchmark request',
+    preferred_dates: [date],
+    preferred_time_slots: ['morning'],
+  };
   const ids: string[] = [];
   for (let first = 0; first < count; first += 10) {
-    const batch = Array.from({ length: Math.min(10, count - first) }, () => call(base, 'POST', '/api/meetings/appointments/create/', client.access, body));
+    const batch = Array.from({ length: Math.min(10, count - first) }, () =>
+      call(base, 'POST', '/api/meetings/appointments/create/', client.access, body),
+    );
     for (const created of await Promise.all(batch)) ids.push((JSON.parse(created) as { id: string }).id);
   }
   return ids;
@@ -98,7 +112,11 @@ async function scheduleFigures(base: string, practice: PracticeChild): Promise<F
           return {
             ...request,
             path: `/api/meetings/appointments/${ids[slot % ids.length]}/schedule/`,
-            body: JSON.stringify({ scheduled_datetime: new Date(firstSlot + slot * 2 * 3_600_000).toISOString(), scheduled_duration: 60, allow_blocked_date: true }),
+            body: JSON.stringify({
+              scheduled_datetime: new Date(firstSlot + slot * 2 * 3_600_000).toISOString(),
+              scheduled_duration: 60,
+              allow_blocked_date: true,
+            }),
           };
         },
       },
@@ -107,7 +125,18 @@ async function scheduleFigures(base: string, practice: PracticeChild): Promise<F
   const failed = result.errors + result.non2xx + result.timeouts;
   const rate = result.requests.average;
   const note = `${count(ids.length)} requests, ${SCHEDULE_CONNECTIONS} concurrent staff, ${failed} errors, p99 ${result.latency.p99} ms`;
-  return [{ name: 'schedule throughput', value: rate, unit: 'req/s', baseline: 111, ratio: rate / 111, goal: `≥ ${count(SCHEDULE_GOAL)} req/s, 0 errors`, met: failed === 0 && rate >= SCHEDULE_GOAL, note }];
+  return [
+    {
+      name: 'schedule throughput',
+      value: rate,
+      unit: 'req/s',
+      baseline: 111,
+      ratio: rate / 111,
+      goal: `≥ ${count(SCHEDULE_GOAL)} req/s, 0 errors`,
+      met: failed === 0 && rate >= SCHEDULE_GOAL,
+      note,
+    },
+  ];
 }
 
 /** Sign-ups are one password hash each: their rate is held against what the cores can hash. */
@@ -126,7 +155,16 @@ async function registrationFigure(base: string, practice: PracticeChild): Promis
         method: 'POST',
         setupRequest: (request) => {
           const email = `signup-${next++}@bench.example`;
-          return { ...request, body: JSON.stringify({ email, first_name: 'Bench', last_name: 'Signup', password: 'Benchmark-Juniper-2048', password2: 'Benchmark-Juniper-2048' }) };
+          return {
+            ...request,
+            body: JSON.stringify({
+              email,
+              first_name: 'Bench',
+              last_name: 'Signup',
+              password: 'Benchmark-Juniper-2048',
+              password2: 'Benchmark-Juniper-2048',
+            }),
+          };
         },
       },
     ],
@@ -189,7 +227,16 @@ async function growthFigures(base: string, practice: PracticeChild): Promise<Fig
   }
   const statsMs = median(statsTimes);
   const loading = median(loadTimes);
-  figures.push({ name: `practice stats over ${count(seeded)} appointments`, value: statsMs, unit: 'ms', baseline: loading, ratio: statsMs / loading, goal: 'ratio ≤ 0.05', met: statsMs / loading <= 0.05, note: 'baseline: loading the rows' });
+  figures.push({
+    name: `practice stats over ${count(seeded)} appointments`,
+    value: statsMs,
+    unit: 'ms',
+    baseline: loading,
+    ratio: statsMs / loading,
+    goal: 'ratio ≤ 0.05',
+    met: statsMs / loading <= 0.05,
+    note: 'baseline: loading the rows',
+  });
 
   // Slots for a week with a year of sessions in the database: after a write (computed) and again (cached).
   const route = `/api/meetings/appointments/available-slots/?${weekRange()}`;
@@ -201,7 +248,14 @@ async function growthFigures(base: string, practice: PracticeChild): Promise<Fig
     computed.push(performance.now() - started);
   }
   const cached = await latency(base, route, undefined, LATENCY_SAMPLES);
-  figures.push({ name: 'available-slots for a week, a year of sessions', value: median(computed), unit: 'ms', goal: 'reported', met: null, note: `after a write; ${cached.toFixed(2)} ms cached` });
+  figures.push({
+    name: 'available-slots for a week, a year of sessions',
+    value: median(computed),
+    unit: 'ms',
+    goal: 'reported',
+    met: null,
+    note: `after a write; ${cached.toFixed(2)} ms cached`,
+  });
   return figures;
 }
 
@@ -213,11 +267,31 @@ async function main(): Promise<void> {
     const { reader, staff } = practice.ready;
     await createRequests(base, reader, 20);
     const compared = [
-      { name: 'GET /api/meetings/user/appointments/ (20 encrypted)', route: '/api/meetings/user/appointments/', access: reader.access, goal: 0.1 },
-      { name: 'GET /api/meetings/appointments/?status=pending_review (staff, 20)', route: '/api/meetings/appointments/?status=pending_review', access: staff, goal: 0.1 },
+      {
+        name: 'GET /api/meetings/user/appointments/ (20 encrypted)',
+        route: '/api/meetings/user/appointments/',
+        access: reader.access,
+        goal: 0.1,
+      },
+      {
+        name: 'GET /api/meetings/appointments/?status=pending_review (staff, 20)',
+        route: '/api/meetings/appointments/?status=pending_review',
+        access: staff,
+        goal: 0.1,
+      },
       { name: 'GET /api/', route: '/api/', access: undefined, goal: 0.5 },
-      { name: 'GET /api/meetings/appointments/available-dates/', route: '/api/meetings/appointments/available-dates/', access: undefined, goal: 0.5 },
-      { name: 'GET /api/meetings/appointments/available-slots/ (a week)', route: `/api/meetings/appointments/available-slots/?${weekRange()}`, access: undefined, goal: 0.2 },
+      {
+        name: 'GET /api/meetings/appointments/available-dates/',
+        route: '/api/meetings/appointments/available-dates/',
+        access: undefined,
+        goal: 0.5,
+      },
+      {
+        name: 'GET /api/meetings/appointments/available-slots/ (a week)',
+        route: `/api/meetings/appointments/available-slots/?${weekRange()}`,
+        access: undefined,
+        goal: 0.2,
+      },
     ];
     const bodies: Record<string, string> = {};
     for (const figure of compared) bodies[figure.route] = await call(base, 'GET', figure.route, figure.access);
@@ -235,7 +309,16 @@ async function main(): Promise<void> {
       const practiceRate = Math.max(...practiceRates);
       const bareRate = Math.max(...bareRates);
       const ratio = practiceRate / bareRate;
-      figures.push({ name: figure.name, value: practiceRate, unit: 'req/s', baseline: bareRate, ratio, goal: `ratio ≥ ${figure.goal}`, met: ratio >= figure.goal, note: `${Buffer.byteLength(bodies[figure.route])} B body` });
+      figures.push({
+        name: figure.name,
+        value: practiceRate,
+        unit: 'req/s',
+        baseline: bareRate,
+        ratio,
+        goal: `ratio ≥ ${figure.goal}`,
+        met: ratio >= figure.goal,
+        note: `${Buffer.byteLength(bodies[figure.route])} B body`,
+      });
     }
     figures.push(...(await scheduleFigures(base, practice)));
     figures.push(await registrationFigure(base, practice));
@@ -244,8 +327,22 @@ async function main(): Promise<void> {
     const size = initialScriptSize(path.resolve(import.meta.dirname, '../out/renderer'));
     figures.push(
       size
-        ? { name: 'renderer initial JS, gzipped', value: size.gzipBytes / 1024, unit: 'KiB', goal: 'reported', met: null, note: `${size.files} file(s), ${Math.round(size.rawBytes / 1024)} KiB raw` }
-        : { name: 'renderer initial JS, gzipped', value: NaN, unit: 'KiB', goal: 'reported', met: null, note: 'not built: run npm run build' },
+        ? {
+            name: 'renderer initial JS, gzipped',
+            value: size.gzipBytes / 1024,
+            unit: 'KiB',
+            goal: 'reported',
+            met: null,
+            note: `${size.files} file(s), ${Math.round(size.rawBytes / 1024)} KiB raw`,
+          }
+        : {
+            name: 'renderer initial JS, gzipped',
+            value: NaN,
+            unit: 'KiB',
+            goal: 'reported',
+            met: null,
+            note: 'not built: run npm run build',
+          },
     );
 
     const host = machine();

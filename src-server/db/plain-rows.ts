@@ -11,10 +11,20 @@ function convertersOf(model: ModelStatic<Model>): [string, string, Convert][] {
     const column = attribute.field ?? name;
     // The attribute's own getter (decryption, JSON lists), run against the raw row.
     const getter = attribute.get;
-    if (getter) return [name, column, (raw: Raw) => getter.call({ getDataValue: (key: string) => raw[key === name ? column : key] } as unknown as Model)];
+    if (getter)
+      return [
+        name,
+        column,
+        (raw: Raw) => getter.call({ getDataValue: (key: string) => raw[key === name ? column : key] } as unknown as Model),
+      ];
     const type = attribute.type as { key?: string };
     // SQLite returns dates as text and booleans as 0/1; PostgreSQL already returns Date and boolean.
-    if (type.key === DataTypes.DATE.key) return [name, column, (raw: Raw) => (raw[column] == null ? null : raw[column] instanceof Date ? raw[column] : new Date(raw[column] as string))];
+    if (type.key === DataTypes.DATE.key)
+      return [
+        name,
+        column,
+        (raw: Raw) => (raw[column] == null ? null : raw[column] instanceof Date ? raw[column] : new Date(raw[column] as string)),
+      ];
     if (type.key === DataTypes.BOOLEAN.key) return [name, column, (raw: Raw) => (raw[column] == null ? null : Boolean(raw[column]))];
     return [name, column, (raw: Raw) => raw[column]];
   });

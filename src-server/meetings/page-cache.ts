@@ -17,11 +17,17 @@ interface Entry {
 }
 
 /** When the first of `rows` changes its meeting status after `now` (Infinity when none will). */
-export function nextStatusChange(rows: Pick<AppointmentAttributes, 'status' | 'scheduled_datetime' | 'scheduled_end'>[], now: Date): number {
+export function nextStatusChange(
+  rows: Pick<AppointmentAttributes, 'status' | 'scheduled_datetime' | 'scheduled_end'>[],
+  now: Date,
+): number {
   let next = Infinity;
   for (const row of rows) {
     if (row.status !== 'scheduled' || !row.scheduled_datetime || !row.scheduled_end) continue;
-    for (const edge of [row.scheduled_datetime.getTime() - JOIN_OPENS_BEFORE_START_MS, row.scheduled_end.getTime() + JOIN_CLOSES_AFTER_END_MS + 1]) {
+    for (const edge of [
+      row.scheduled_datetime.getTime() - JOIN_OPENS_BEFORE_START_MS,
+      row.scheduled_end.getTime() + JOIN_CLOSES_AFTER_END_MS + 1,
+    ]) {
       if (edge > now.getTime() && edge < next) next = edge;
     }
   }

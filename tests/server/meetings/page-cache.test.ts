@@ -48,7 +48,10 @@ describe('appointment lists between writes', () => {
       .send({ rejection_reason: 'Fully booked' });
     expect((await page(ada)).results.find((row) => row.id === created.id)?.status).toBe('rejected');
 
-    const renamed = await ts.api.patch('/api/auth/profile/update/').set('Authorization', await bearer(ts, ada)).send({ first_name: 'Augusta' });
+    const renamed = await ts.api
+      .patch('/api/auth/profile/update/')
+      .set('Authorization', await bearer(ts, ada))
+      .send({ first_name: 'Augusta' });
     expect(renamed.status).toBe(200);
     expect((await page(ada)).results[0].account).toMatchObject({ first_name: 'Augusta' });
   });
@@ -82,7 +85,10 @@ describe('appointment lists between writes', () => {
     const after = (await ts.api.get('/api/meetings/appointments/available-dates/')).body as string[];
     expect(after[0]).toBe('2026-03-25');
 
-    const blocked = await ts.api.post('/api/meetings/admin/blocked-dates/').set('Authorization', await bearer(ts, staff)).send({ date: after.at(-1) });
+    const blocked = await ts.api
+      .post('/api/meetings/admin/blocked-dates/')
+      .set('Authorization', await bearer(ts, staff))
+      .send({ date: after.at(-1) });
     expect(blocked.status).toBe(201);
     expect((await ts.api.get('/api/meetings/appointments/available-dates/')).body).not.toContain(after.at(-1));
   });
