@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { ensureRendererBuild } from '../scripts/renderer-build.js';
 import type { Figure } from './report.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -51,6 +52,10 @@ async function post(url: string, route: string, body: object, access?: string): 
 
 /** Ready time and RSS of the built server; both marked not measured when the app is not built. */
 export async function builtServerFigures(requests: number): Promise<Figure[]> {
+  // The figures are of the current sources: build first when the bundle is missing or older (as `npm run serve` does).
+  await ensureRendererBuild(ROOT, (line) => console.log(line), true).catch((error: unknown) =>
+    console.error(`The build failed: ${(error as Error).message}`),
+  );
   if (!fs.existsSync(BUNDLE)) {
     const note = 'not built: run npm run build';
     return [
