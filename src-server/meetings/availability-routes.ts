@@ -56,7 +56,10 @@ export function availabilityEndpoints(core: ServerCore, lifecycle: SessionLifecy
             // The same for everyone until the next write or the practice's next midnight (when "tomorrow" moves on).
             const json = await datesCache.page('available-dates', now, async () => ({
               json: Buffer.from(JSON.stringify(await availability.availableDates())),
-              until: DateTime.fromJSDate(now, { zone: await core.settings.timeZone() }).startOf('day').plus({ days: 1 }).toMillis(),
+              until: DateTime.fromJSDate(now, { zone: await core.settings.timeZone() })
+                .startOf('day')
+                .plus({ days: 1 })
+                .toMillis(),
             }));
             return { headers: { 'content-type': 'application/json; charset=utf-8' }, body: json };
           },
@@ -78,7 +81,23 @@ export function availabilityEndpoints(core: ServerCore, lifecycle: SessionLifecy
           access: 'anyone',
           summary: 'Free slots between two dates',
           query: slotRangeQuery,
-          handler: async ({ query }) => ({ body: (await slots.between(query.from, query.to)).map(presentSlot) }),
+          handler: async ({ query }) => {
+            const now = core.clock.now();
+            // The same for everyone until the next write, until the first slot falls inside the minimum notice, or
+            // until the practice's midnight moves the booking horizon on.
+            const json = await datesCache.page(`available-slots ${query.from} ${query.to}`, now, async () => {
+              const free = await slots.between(query.from, query.to);
+              const { minNoticeHours } = await availability.weekly();
+              const midnight = DateTime.fromJSDate(now, { zone: await core.settings.timeZone() })
+                .startOf('day')
+                .plus({ days: 1 })
+                .toMillis();
+              const firstStart = free.reduce((first, slot) => Math.min(first, slot.start.getTime()), Infinity);
+              const firstInsideNotice = firstStart - minNoticeHours * 3_600_000 + 1;
+              return { json: Buffer.from(JSON.stringify(free.map(presentSlot))), until: Math.min(midnight, firstInsideNotice) };
+            });
+            return { headers: { 'content-type': 'application/json; charset=utf-8' }, body: json };
+          },
         }),
       },
     },

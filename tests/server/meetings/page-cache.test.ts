@@ -92,4 +92,21 @@ describe('appointment lists between writes', () => {
     expect(blocked.status).toBe(201);
     expect((await ts.api.get('/api/meetings/appointments/available-dates/')).body).not.toContain(after.at(-1));
   });
+
+  it('drops a slot from available-slots the moment it falls inside the minimum notice, with no write in between', async () => {
+    clock.set('2026-04-07T05:00:00Z'); // the same practice day as the moment the first slot falls inside the notice
+    const slotsOn = async (day: string) =>
+      ((await ts.api.get('/api/meetings/appointments/available-slots/').query({ from: day, to: day })).body as { start: string }[]).map(
+        (slot) => slot.start,
+      );
+    const before = await slotsOn('2026-04-08');
+    expect(before.length).toBeGreaterThan(1);
+    const notice = (await ts.api.get('/api/meetings/admin/availability/').set('Authorization', await bearer(ts, staff))).body
+      .min_notice_hours as number;
+    const firstInsideNotice = Date.parse(before[0]) - notice * 3_600_000;
+    clock.set(new Date(firstInsideNotice).toISOString());
+    expect((await slotsOn('2026-04-08'))[0]).toBe(before[0]);
+    clock.set(new Date(firstInsideNotice + 1).toISOString());
+    expect((await slotsOn('2026-04-08'))[0]).toBe(before[1]);
+  });
 });
