@@ -10,7 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => ts.stop());
 
-const USER_FIELDS = ['date_joined', 'email', 'first_name', 'id', 'is_active', 'is_staff', 'is_verified', 'last_login', 'last_name', 'phone_number'];
+const USER_FIELDS = ['date_joined', 'email', 'first_name', 'id', 'is_active', 'is_staff', 'is_verified', 'last_login', 'last_name', 'phone_number', 'time_zone'];
 
 function otherCode(code: string): string {
   return String((Number(code) + 1) % 1_000_000).padStart(6, '0');

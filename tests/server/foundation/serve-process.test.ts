@@ -1,8 +1,19 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ensureRendererBuild, SERVER_BUNDLE } from '../../../scripts/renderer-build.js';
+import { createTestDatabase, type TestDatabase } from '../../helpers/test-database.js';
 import { tempDataDir } from '../../helpers/test-server.js';
+
+const databases: TestDatabase[] = [];
+afterAll(() => Promise.all(databases.map((database) => database.drop())));
+
+/** A database of the child's own (in CI's PostgreSQL run a fresh one: each install records the key it was made with). */
+async function ownDatabase(): Promise<Record<string, string>> {
+  const database = await createTestDatabase();
+  databases.push(database);
+  return database.env;
+}
 
 /** The server from source by default; `built` runs what `npm run serve` runs: the build's out/main/serve.js, plain node. */
 function runServe(env: Record<string, string>, built = false) {
@@ -30,7 +41,7 @@ async function waitForUrl(output: () => { stdout: string }): Promise<string> {
 describe('npm run serve', () => {
   it('prints its URLs, answers, and stops cleanly on SIGTERM', async () => {
     const dataDir = tempDataDir();
-    const server = runServe({ DATA_DIR: dataDir, PORT: '0', HOST: '0.0.0.0' });
+    const server = runServe({ ...(await ownDatabase()), DATA_DIR: dataDir, PORT: '0', HOST: '0.0.0.0' });
     const url = await waitForUrl(server.output);
     expect(server.output().stdout).toContain('on the network');
     const res = await fetch(`${url}api/`);
@@ -53,9 +64,9 @@ describe('npm run serve', () => {
 
   it('says so in one line when the port is taken', async () => {
     const dataDir = tempDataDir();
-    const first = runServe({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' });
+    const first = runServe({ ...(await ownDatabase()), DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' });
     const port = new URL(await waitForUrl(first.output)).port;
-    const second = runServe({ DATA_DIR: tempDataDir(), PORT: port, HOST: '127.0.0.1' });
+    const second = runServe({ ...(await ownDatabase()), DATA_DIR: tempDataDir(), PORT: port, HOST: '127.0.0.1' });
     expect(await second.exited).toBe(1);
     expect(second.output().stderr.trim()).toBe(`Configuration error: Port ${port} is already in use: set PORT to another port (0 picks a free one)`);
     first.child.kill('SIGTERM');
@@ -65,7 +76,7 @@ describe('npm run serve', () => {
   it('runs as built JavaScript, without tsx: the same build as the desktop app, serving the API and the pages', { timeout: 300_000 }, async () => {
     await ensureRendererBuild(process.cwd(), () => undefined, true);
     const dataDir = tempDataDir();
-    const server = runServe({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' }, true);
+    const server = runServe({ ...(await ownDatabase()), DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' }, true);
     const url = await waitForUrl(server.output);
     expect((await fetch(`${url}api/`)).status).toBe(200);
     expect(await (await fetch(url)).text()).toContain('<div id="root">');
