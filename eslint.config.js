@@ -96,7 +96,9 @@ export default tseslint.config(
           default: 'disallow',
           message: 'Layers only look down (README, Architecture): {{ from.element.type }} may not import {{ to.element.type }}.',
           policies: [
-            ...Object.keys(layers).filter((type) => type !== 'renderer').map(ownKind),
+            ...Object.keys(layers)
+              .filter((type) => type !== 'renderer')
+              .map(ownKind),
             ...Object.entries(layers).map(([type, targets]) => mayImport(type, targets)),
             ownKind('foundation'),
             ownKind('renderer'),

@@ -16,7 +16,9 @@ async function main(): Promise<number> {
     },
   });
   if (!values.email || !values.password) {
-    console.error('Usage: npm run create-admin -- --email you@practice.example --password "a long passphrase" [--first-name F --last-name L]');
+    console.error(
+      'Usage: npm run create-admin -- --email you@practice.example --password "a long passphrase" [--first-name F --last-name L]',
+    );
     return 2;
   }
   const config = loadConfig();

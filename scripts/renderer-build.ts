@@ -52,7 +52,11 @@ export function rendererBuildOutdated(root = process.cwd(), withServer = false):
  * keeps two processes (two test runs, a test run and `npm run serve`) from building into out/ at once: the
  * second waits, then finds the build fresh.
  */
-export async function ensureRendererBuild(root = process.cwd(), log: (line: string) => void = console.log, withServer = false): Promise<void> {
+export async function ensureRendererBuild(
+  root = process.cwd(),
+  log: (line: string) => void = console.log,
+  withServer = false,
+): Promise<void> {
   const lock = path.join(root, 'out', '.build-lock');
   fs.mkdirSync(path.dirname(lock), { recursive: true });
   const waitUntil = Date.now() + 5 * 60_000;

@@ -36,7 +36,11 @@ export interface TestSummary {
 
 /** The line that says what went wrong; a heading such as "Transform failed with 1 error:" takes the line after it too. */
 function firstLine(text: string): string {
-  const [first = '', second] = stripVTControlCharacters(text).trim().split('\n').map((line) => line.trim()).filter(Boolean);
+  const [first = '', second] = stripVTControlCharacters(text)
+    .trim()
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   return first.endsWith(':') && second ? `${first} ${second}` : first;
 }
 
@@ -52,7 +56,8 @@ export function summarise(report: TestRunReport, vitestExitCode: number | null):
   const failures: string[] = [];
   for (const file of report.files) {
     for (const error of file.errors) failures.push(`FAILED ${file.file} (outside its tests): ${firstLine(error)}`);
-    for (const test of file.tests.filter((test) => test.state === 'pending')) failures.push(`FAILED ${file.file} > ${test.name}: did not finish`);
+    for (const test of file.tests.filter((test) => test.state === 'pending'))
+      failures.push(`FAILED ${file.file} > ${test.name}: did not finish`);
   }
   for (const error of report.unhandledErrors) failures.push(`FAILED unhandled error: ${firstLine(error)}`);
   let failed = tests.filter((test) => test.state === 'failed').length + failures.length;
@@ -60,7 +65,12 @@ export function summarise(report: TestRunReport, vitestExitCode: number | null):
     failures.push(`FAILED vitest exited with ${vitestExitCode === null ? 'a signal' : `code ${vitestExitCode}`} without naming a failure`);
     failed = 1;
   }
-  return { passed, failed, skipped, lines: [...failures, ...skipReasons(report.files), `${passed} passed, ${failed} failed, ${skipped} skipped`] };
+  return {
+    passed,
+    failed,
+    skipped,
+    lines: [...failures, ...skipReasons(report.files), `${passed} passed, ${failed} failed, ${skipped} skipped`],
+  };
 }
 
 /** Per file, how many tests were skipped for each reason: the skip's note, else what the file said on stderr. */

@@ -49,7 +49,11 @@ export async function startDesktopServer(options: DesktopServerOptions): Promise
 }
 
 /** Electron's before-quit: holds the quit until the server has stopped (requests finished, database closed), then exits. */
-export function holdQuitUntilStopped(stop: () => Promise<void>, exit: (code: number) => void, logger: Logger): (event: { preventDefault(): void }) => void {
+export function holdQuitUntilStopped(
+  stop: () => Promise<void>,
+  exit: (code: number) => void,
+  logger: Logger,
+): (event: { preventDefault(): void }) => void {
   let stopping = false;
   return (event) => {
     event.preventDefault();

@@ -19,7 +19,10 @@ app.setPath('userData', path.join(app.getPath('appData'), 'Practice'));
 
 const logger = createLogger(
   process.env.LOG_LEVEL ?? 'info',
-  pino.multistream([{ stream: process.stdout }, { stream: pino.destination({ dest: path.join(app.getPath('userData'), 'logs', 'main.log'), mkdir: true }) }]),
+  pino.multistream([
+    { stream: process.stdout },
+    { stream: pino.destination({ dest: path.join(app.getPath('userData'), 'logs', 'main.log'), mkdir: true }) },
+  ]),
 );
 
 let mainWindow: BrowserWindow | null = null;
@@ -102,7 +105,14 @@ async function start(): Promise<void> {
     setupSecret: () => server.setupSecret(),
   });
   addFileMenuItems(desktop);
-  app.on('before-quit', holdQuitUntilStopped(() => server.stop(), (code) => app.exit(code), logger));
+  app.on(
+    'before-quit',
+    holdQuitUntilStopped(
+      () => server.stop(),
+      (code) => app.exit(code),
+      logger,
+    ),
+  );
   app.on('window-all-closed', () => {
     // On macOS the app (and the server that phones on the LAN use) stays until Quit, as Mac apps do.
     if (process.platform !== 'darwin') app.quit();
@@ -111,7 +121,13 @@ async function start(): Promise<void> {
     if (!mainWindow) openWindow(server.url);
   });
   openWindow(server.url);
-  if (desktop.portNotice) void dialog.showMessageBox({ type: 'warning', title: 'Practice', message: 'The practice runs on another port', detail: desktop.portNotice });
+  if (desktop.portNotice)
+    void dialog.showMessageBox({
+      type: 'warning',
+      title: 'Practice',
+      message: 'The practice runs on another port',
+      detail: desktop.portNotice,
+    });
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -122,10 +138,13 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
-  app.whenReady().then(start).catch((error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
-    logger.error({ err: error }, 'the practice app could not start');
-    dialog.showErrorBox('The practice app could not start', message);
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      logger.error({ err: error }, 'the practice app could not start');
+      dialog.showErrorBox('The practice app could not start', message);
+      app.exit(1);
+    });
 }

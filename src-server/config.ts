@@ -66,7 +66,10 @@ function trustedProxies(env: Env): number | string[] {
   if (['', '0', 'false', 'no', 'off'].includes(raw)) return 0;
   if (['1', 'true', 'yes', 'on'].includes(raw)) return 1;
   if (/^\d+$/.test(raw)) {
-    if (Number(raw) > 10) throw new ConfigError(`TRUST_PROXY: ${raw} proxy hops is more than any real chain; give the hop count (1 for one tunnel agent or proxy)`);
+    if (Number(raw) > 10)
+      throw new ConfigError(
+        `TRUST_PROXY: ${raw} proxy hops is more than any real chain; give the hop count (1 for one tunnel agent or proxy)`,
+      );
     return Number(raw);
   }
   const entries = raw.split(',').map((entry) => entry.trim());
@@ -83,7 +86,8 @@ function tlsFiles(env: Env, cwd: string): ServerConfig['tls'] {
   const certFile = env.TLS_CERT_FILE?.trim();
   const keyFile = env.TLS_KEY_FILE?.trim();
   if (!certFile && !keyFile) return null;
-  if (!certFile || !keyFile) throw new ConfigError(`TLS_CERT_FILE and TLS_KEY_FILE go together: ${certFile ? 'TLS_KEY_FILE' : 'TLS_CERT_FILE'} is missing`);
+  if (!certFile || !keyFile)
+    throw new ConfigError(`TLS_CERT_FILE and TLS_KEY_FILE go together: ${certFile ? 'TLS_KEY_FILE' : 'TLS_CERT_FILE'} is missing`);
   return { certFile: path.resolve(cwd, certFile), keyFile: path.resolve(cwd, keyFile) };
 }
 

@@ -4,10 +4,32 @@ import pino, { type Logger } from 'pino';
 export type { Logger };
 
 export const REDACTED_PATHS = [
-  'password', 'password2', 'new_password', 'confirm_password', 'otp', 'access', 'refresh', 'token',
-  'authorization', 'email', 'first_name', 'last_name', 'phone', 'phone_number', 'reason', 'smtp_url',
-  '*.password', '*.otp', '*.access', '*.refresh', '*.token', '*.authorization', '*.email', '*.smtp_url',
-  'req.headers.authorization', 'req.headers.cookie',
+  'password',
+  'password2',
+  'new_password',
+  'confirm_password',
+  'otp',
+  'access',
+  'refresh',
+  'token',
+  'authorization',
+  'email',
+  'first_name',
+  'last_name',
+  'phone',
+  'phone_number',
+  'reason',
+  'smtp_url',
+  '*.password',
+  '*.otp',
+  '*.access',
+  '*.refresh',
+  '*.token',
+  '*.authorization',
+  '*.email',
+  '*.smtp_url',
+  'req.headers.authorization',
+  'req.headers.cookie',
 ];
 
 export function createLogger(level = 'info', destination?: pino.DestinationStream): Logger {

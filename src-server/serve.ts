@@ -8,7 +8,9 @@ import { startPracticeServer } from './server.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The built pages: beside the build (out/main/../renderer), or under out/ when run from source (src-server/). */
-const rendererDir = [path.resolve(here, '../renderer'), path.resolve(here, '../out/renderer')].find((dir) => fs.existsSync(path.join(dir, 'index.html'))) ?? path.resolve(here, '../out/renderer');
+const rendererDir =
+  [path.resolve(here, '../renderer'), path.resolve(here, '../out/renderer')].find((dir) => fs.existsSync(path.join(dir, 'index.html'))) ??
+  path.resolve(here, '../out/renderer');
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -22,7 +24,7 @@ async function main(): Promise<void> {
   const setupSecret = server.setupSecret();
   if (setupSecret) {
     console.log(`\nFirst run: open ${server.url}setup on this computer and enter the setup secret ${setupSecret}`);
-    console.log('  (it works once, until the therapist\'s account exists; `npm run create-admin` does not need it)');
+    console.log("  (it works once, until the therapist's account exists; `npm run create-admin` does not need it)");
   }
 
   const shutdown = (signal: string) => {

@@ -54,7 +54,10 @@ export async function startPracticeServer(options: StartOptions): Promise<Practi
     throw error;
   }
   port = (server.address() as AddressInfo).port;
-  const worker = new DeliveryWorker(core.db, core.outbox, core.settings, core.clock, core.logger, { ...DEFAULT_DELIVERY, ...options.delivery });
+  const worker = new DeliveryWorker(core.db, core.outbox, core.settings, core.clock, core.logger, {
+    ...DEFAULT_DELIVERY,
+    ...options.delivery,
+  });
   let backups: ReturnType<typeof startBackups> = null;
   try {
     announceSetupSecret(setupSecret, await PracticeSetup.isNeeded(core), core.logger);
@@ -97,8 +100,10 @@ function listen(server: http.Server, port: number, host: string): Promise<void> 
   return new Promise((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => {
       server.off('listening', onListening);
-      if (error.code === 'EADDRINUSE') reject(new ConfigError(`Port ${port} is already in use: set PORT to another port (0 picks a free one)`));
-      else if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') reject(new ConfigError(`HOST ${host} is not an address of this machine`));
+      if (error.code === 'EADDRINUSE')
+        reject(new ConfigError(`Port ${port} is already in use: set PORT to another port (0 picks a free one)`));
+      else if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND')
+        reject(new ConfigError(`HOST ${host} is not an address of this machine`));
       else if (error.code === 'EACCES') reject(new ConfigError(`Port ${port} needs privileges: choose a PORT above 1023`));
       else reject(error);
     };

@@ -36,7 +36,8 @@ export function buildOpenApi(endpoints: Endpoint[], origin: string): Record<stri
       name,
       in: 'path',
       required: true,
-      schema: type === 'uuid' ? { type: 'string', format: 'uuid' } : type === 'date' ? { type: 'string', format: 'date' } : { type: 'string' },
+      schema:
+        type === 'uuid' ? { type: 'string', format: 'uuid' } : type === 'date' ? { type: 'string', format: 'date' } : { type: 'string' },
     }));
     const item: Record<string, unknown> = {};
     for (const [method, op] of Object.entries(endpoint.methods) as [HttpMethod, NonNullable<Endpoint['methods'][HttpMethod]>][]) {

@@ -22,7 +22,10 @@ export function apiRootEndpoints(allEndpoints: () => Endpoint[]): Endpoint[] {
         GET: operation({
           access: 'anyone',
           summary: 'The API root',
-          handler: async ({ request }) => ({ headers: { 'content-type': 'application/json; charset=utf-8' }, body: apiRootJson(request.origin) }),
+          handler: async ({ request }) => ({
+            headers: { 'content-type': 'application/json; charset=utf-8' },
+            body: apiRootJson(request.origin),
+          }),
         }),
       },
     },

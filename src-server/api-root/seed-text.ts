@@ -2,7 +2,7 @@
 export const API_MESSAGE = { message: 'Therapy Appointment API', version: '1.0.0' };
 
 export const PROJECT_STRUCTURE = {
-  admin: "/admin/ - Therapist view of the practice app (requests, schedule, availability, users, stats)",
+  admin: '/admin/ - Therapist view of the practice app (requests, schedule, availability, users, stats)',
   authentication: '/api/auth/ - User authentication and management',
   appointments: '/api/meetings/ - Appointment booking system',
   administration: '/api/admin/ - Practice settings and mail outbox (Staff only)',

@@ -41,7 +41,13 @@ export interface AuditEntry {
 /** Writes one audit row in the caller's transaction, so the log and the change commit or fail together. */
 export async function recordAudit(core: ServerCore, transaction: Transaction, entry: AuditEntry): Promise<void> {
   await core.db.models.AuditEvent.create(
-    { actor_id: entry.actor, action: entry.action, record_type: entry.record_type, record_id: entry.record_id, created_at: core.clock.now() },
+    {
+      actor_id: entry.actor,
+      action: entry.action,
+      record_type: entry.record_type,
+      record_id: entry.record_id,
+      created_at: core.clock.now(),
+    },
     { transaction },
   );
 }
@@ -51,7 +57,10 @@ export async function recordAuditNow(core: ServerCore, entry: AuditEntry): Promi
   await core.db.write((transaction) => recordAudit(core, transaction, entry));
 }
 
-export async function listAudit(core: ServerCore, query: { offset: number; limit: number }): Promise<{ count: number; rows: AuditEventInstance[] }> {
+export async function listAudit(
+  core: ServerCore,
+  query: { offset: number; limit: number },
+): Promise<{ count: number; rows: AuditEventInstance[] }> {
   return core.db.models.AuditEvent.findAndCountAll({
     // Writes are serialised, so the rising id is the order in which things happened.
     order: [['id', 'DESC']],
@@ -64,6 +73,7 @@ export async function listAudit(core: ServerCore, query: { offset: number; limit
 export async function recordSettingsChange(core: ServerCore, actorId: string, keys: string[]): Promise<void> {
   if (keys.length === 0) return;
   await core.db.write(async (transaction) => {
-    for (const key of keys) await recordAudit(core, transaction, { actor: actorId, action: 'settings.change', record_type: 'settings', record_id: key });
+    for (const key of keys)
+      await recordAudit(core, transaction, { actor: actorId, action: 'settings.change', record_type: 'settings', record_id: key });
   });
 }

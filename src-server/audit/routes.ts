@@ -9,7 +9,14 @@ import { isoUtc } from '../http/timestamps.js';
 import { AUDIT_ACTIONS, listAudit } from './audit-log.js';
 
 export function presentAuditEvent(event: AuditEventInstance): Api.AuditEvent {
-  return { id: event.id, actor: event.actor_id, action: event.action, record_type: event.record_type, record_id: event.record_id, created_at: isoUtc(event.created_at) };
+  return {
+    id: event.id,
+    actor: event.actor_id,
+    action: event.action,
+    record_type: event.record_type,
+    record_id: event.record_id,
+    created_at: isoUtc(event.created_at),
+  };
 }
 
 export function auditEndpoints(core: ServerCore): Endpoint[] {
@@ -19,7 +26,8 @@ export function auditEndpoints(core: ServerCore): Endpoint[] {
       section: 'administration',
       path: '/api/admin/audit-log/',
       doc: {
-        description: 'The audit log, newest first: who (actor id) did what (action) to which record (type and id), and when; never names or note text',
+        description:
+          'The audit log, newest first: who (actor id) did what (action) to which record (type and id), and when; never names or note text',
         query_parameters: PAGING_DOC,
         actions: AUDIT_ACTIONS,
       },
@@ -28,7 +36,9 @@ export function auditEndpoints(core: ServerCore): Endpoint[] {
           access: 'staff',
           summary: 'The audit log, newest first',
           query: z.object({ ...pageQuery }),
-          handler: async ({ query, request }) => ({ body: await paginate(request, query, (window) => listAudit(core, window), presentAuditEvent) }),
+          handler: async ({ query, request }) => ({
+            body: await paginate(request, query, (window) => listAudit(core, window), presentAuditEvent),
+          }),
         }),
       },
     },

@@ -20,7 +20,11 @@ export function tooManyAttemptsText(waitMs: number): string {
 export class TooManyCodeRequests extends ApiError {
   constructor(waitMs: number) {
     const seconds = Math.max(1, Math.ceil(waitMs / 1000));
-    super(429, { detail: tooManyAttemptsText(waitMs), code: 'too_many_attempts', retry_after: seconds }, { 'Retry-After': String(seconds) });
+    super(
+      429,
+      { detail: tooManyAttemptsText(waitMs), code: 'too_many_attempts', retry_after: seconds },
+      { 'Retry-After': String(seconds) },
+    );
   }
 }
 
@@ -45,7 +49,8 @@ export class CodeLimits {
   private async current(emailIndex: string, transaction: Transaction): Promise<AuthCodeLimitInstance> {
     const { AuthCodeLimit } = this.core.db.models;
     const now = this.now();
-    const row = (await AuthCodeLimit.findByPk(emailIndex, { transaction })) ?? AuthCodeLimit.build({ email_index: emailIndex, window_start: now });
+    const row =
+      (await AuthCodeLimit.findByPk(emailIndex, { transaction })) ?? AuthCodeLimit.build({ email_index: emailIndex, window_start: now });
     if (now.getTime() - row.window_start.getTime() >= WINDOW_MS) {
       // A lock that reaches past the old window's end still holds.
       row.set({ window_start: now, wrong_guesses: 0, codes_sent: 0, owner_notified: false });

@@ -42,7 +42,10 @@ export class FailedLogins {
 
   async record(emailIndex: string, ip: string): Promise<void> {
     // The lock takes effect at the next attempt (assertNotLocked); this attempt's answer stays the usual 401.
-    for (const [throttle, key] of [[this.perClient, `${emailIndex} ${ip}`], [this.accountWide, emailIndex]] as const) {
+    for (const [throttle, key] of [
+      [this.perClient, `${emailIndex} ${ip}`],
+      [this.accountWide, emailIndex],
+    ] as const) {
       await throttle.hit(key).catch((error: unknown) => {
         if (!(error instanceof Throttled)) throw error;
       });

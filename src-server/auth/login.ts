@@ -28,7 +28,9 @@ export class Login {
     await this.failedLogins.assertNotLocked(emailIndex, clientIp);
     const user = await findUserByEmail(this.core, email);
     // An unknown address costs the same hash work as a known one, so the answer time does not tell them apart.
-    const passwordMatches = user ? await verifyPassword(password, user.password_hash) : await verifyWithoutAccount(password, this.core.config.passwordHashCost);
+    const passwordMatches = user
+      ? await verifyPassword(password, user.password_hash)
+      : await verifyWithoutAccount(password, this.core.config.passwordHashCost);
     if (!user || !passwordMatches || !user.is_verified) {
       await this.failedLogins.record(emailIndex, clientIp);
       throw new AuthenticationFailed('No active account found with the given credentials', 'no_active_account');

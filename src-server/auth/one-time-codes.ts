@@ -57,7 +57,10 @@ export class OneTimeCodes {
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     const salt = randomBytes(16).toString('hex');
     const expiresAt = new Date(this.core.clock.now().getTime() + CODE_LIFETIME_MINUTES * 60_000);
-    await this.core.db.models.OtpCode.create({ user_id: userId, purpose, salt, code_hash: this.hash(salt, code), expires_at: expiresAt }, { transaction });
+    await this.core.db.models.OtpCode.create(
+      { user_id: userId, purpose, salt, code_hash: this.hash(salt, code), expires_at: expiresAt },
+      { transaction },
+    );
     return code;
   }
 
@@ -66,7 +69,12 @@ export class OneTimeCodes {
    * ineligible address) the same statements run against no account, so the one database writer is held about as
    * long either way and the next request's wait does not tell whether the address has an account.
    */
-  async mail(recipient: UserInstance | null, purpose: OtpPurpose, compose: (code: string) => MailContent, transaction: Transaction): Promise<void> {
+  async mail(
+    recipient: UserInstance | null,
+    purpose: OtpPurpose,
+    compose: (code: string) => MailContent,
+    transaction: Transaction,
+  ): Promise<void> {
     if (recipient) {
       const code = await this.issue(recipient.id, purpose, transaction);
       await this.core.outbox.queue({ to: recipient.email, ...compose(code) }, transaction);

@@ -31,7 +31,8 @@ function canReset(user: UserInstance | null): user is UserInstance {
   return user !== null && user.is_active;
 }
 
-type ResetOutcome = { kind: 'done' } | { kind: 'failed'; check: Exclude<CodeCheck, { kind: 'valid' }> } | { kind: 'weak'; problems: string[] };
+type ResetOutcome =
+  { kind: 'done' } | { kind: 'failed'; check: Exclude<CodeCheck, { kind: 'valid' }> } | { kind: 'weak'; problems: string[] };
 
 export class PasswordReset {
   constructor(
@@ -55,7 +56,12 @@ export class PasswordReset {
       const user = await findUserByEmail(core, email, transaction);
       if (!(await this.codes.limits.countCode(emailIndex, transaction))) return;
       const recipient = canReset(user) ? user : null;
-      await this.codes.mail(recipient, 'password_reset', (code) => passwordResetCodeMail(recipient && greetingName(recipient), code, CODE_LIFETIME_MINUTES), transaction);
+      await this.codes.mail(
+        recipient,
+        'password_reset',
+        (code) => passwordResetCodeMail(recipient && greetingName(recipient), code, CODE_LIFETIME_MINUTES),
+        transaction,
+      );
     });
     detach(core.logger, work, 'queueing a password reset code');
   }

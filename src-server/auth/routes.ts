@@ -55,7 +55,14 @@ export function authEndpoints(core: ServerCore): Endpoint[] {
       doc: {
         description: 'Register a new user and send verification OTP',
         required_fields: ['email', 'first_name', 'last_name', 'password', 'password2'],
-        example_request: { email: 'user@example.com', first_name: 'John', last_name: 'Doe', phone_number: '+1234567890', password: 'SecurePassword123', password2: 'SecurePassword123' },
+        example_request: {
+          email: 'user@example.com',
+          first_name: 'John',
+          last_name: 'Doe',
+          phone_number: '+1234567890',
+          password: 'SecurePassword123',
+          password2: 'SecurePassword123',
+        },
       },
       summary: 'Register and receive a verification code by mail',
       body: registerBody,
@@ -75,7 +82,9 @@ export function authEndpoints(core: ServerCore): Endpoint[] {
       },
       summary: 'Verify the email address with the mailed code; signs the client in',
       body: codeBody,
-      handler: async ({ body }) => ({ body: { message: MESSAGES.verified, ...presentSignedIn(await registration.verify(body.email, body.otp)) } }),
+      handler: async ({ body }) => ({
+        body: { message: MESSAGES.verified, ...presentSignedIn(await registration.verify(body.email, body.otp)) },
+      }),
     }),
     anonymousPost({
       key: 'login',
@@ -145,7 +154,12 @@ export function authEndpoints(core: ServerCore): Endpoint[] {
       doc: {
         description: 'Reset password after OTP verification',
         required_fields: ['email', 'otp', 'new_password', 'confirm_password'],
-        example_request: { email: 'user@example.com', otp: '123456', new_password: 'NewSecurePassword123', confirm_password: 'NewSecurePassword123' },
+        example_request: {
+          email: 'user@example.com',
+          otp: '123456',
+          new_password: 'NewSecurePassword123',
+          confirm_password: 'NewSecurePassword123',
+        },
       },
       summary: 'Set a new password with the code; signs out every device',
       body: resetBody,

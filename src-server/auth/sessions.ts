@@ -40,7 +40,13 @@ export class Sessions {
     // The access token's id goes in the row, so ending the family (logout, reuse) ends the access token too.
     const accessJti = decodeJwt(access).jti;
     await this.core.db.models.RefreshToken.create(
-      { jti, user_id: user.id, family_id: familyId, access_jti: accessJti, expires_at: new Date(clock.now().getTime() + tokens.refreshLifetimeSeconds() * 1000) },
+      {
+        jti,
+        user_id: user.id,
+        family_id: familyId,
+        access_jti: accessJti,
+        expires_at: new Date(clock.now().getTime() + tokens.refreshLifetimeSeconds() * 1000),
+      },
       { transaction },
     );
     return { access, refresh: await tokens.issueRefresh(user.id, user.token_version, jti) };
@@ -92,7 +98,10 @@ export class Sessions {
       (await this.core.db.write(async (transaction) => {
         const row = await RefreshToken.findByPk(claims.jti, { transaction });
         if (!row || row.user_id !== userId) return false;
-        await RefreshToken.update({ revoked_at: this.core.clock.now() }, { where: { family_id: row.family_id, revoked_at: null }, transaction });
+        await RefreshToken.update(
+          { revoked_at: this.core.clock.now() },
+          { where: { family_id: row.family_id, revoked_at: null }, transaction },
+        );
         return true;
       }));
     if (!closed) throw ValidationError.field('refresh', 'Token is invalid or expired');

@@ -46,7 +46,13 @@ export class TokenSigner {
     private readonly clock: Clock,
     readonly settings: TokenSettings,
   ) {
-    this.key = crypto.subtle.importKey('raw', new Uint8Array(deriveKey(masterKey, 'token-signing')), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+    this.key = crypto.subtle.importKey(
+      'raw',
+      new Uint8Array(deriveKey(masterKey, 'token-signing')),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['sign', 'verify'],
+    );
   }
 
   private async sign(type: TokenType, userId: string, tokenVersion: number, jti: string, lifetimeSeconds: number): Promise<string> {
@@ -79,7 +85,11 @@ export class TokenSigner {
   async verify(token: string, type: TokenType): Promise<TokenClaims> {
     let payload: Record<string, unknown>;
     try {
-      ({ payload } = await jwtVerify(token, await this.key, { algorithms: [ALGORITHM], currentDate: this.clock.now(), requiredClaims: ['exp', 'iat'] }));
+      ({ payload } = await jwtVerify(token, await this.key, {
+        algorithms: [ALGORITHM],
+        currentDate: this.clock.now(),
+        requiredClaims: ['exp', 'iat'],
+      }));
     } catch (error) {
       throw new InvalidToken(error instanceof joseErrors.JWTExpired ? 'Token is expired' : 'Token is invalid');
     }

@@ -14,7 +14,9 @@ export interface UserSearch {
 }
 
 function matches(user: UserInstance, needle: string): boolean {
-  return [user.email, user.first_name, user.last_name, `${user.first_name} ${user.last_name}`].some((value) => value.toLowerCase().includes(needle));
+  return [user.email, user.first_name, user.last_name, `${user.first_name} ${user.last_name}`].some((value) =>
+    value.toLowerCase().includes(needle),
+  );
 }
 
 const NEWEST_FIRST: [string, string][] = [
@@ -35,7 +37,13 @@ export async function listUsers(core: ServerCore, query: UserSearch): Promise<{ 
 }
 
 /** The account another staff member acts on: acting on yourself would lock you out of the practice. */
-async function otherAccount(core: ServerCore, actorId: string, userId: string, action: string, transaction: Transaction): Promise<UserInstance> {
+async function otherAccount(
+  core: ServerCore,
+  actorId: string,
+  userId: string,
+  action: string,
+  transaction: Transaction,
+): Promise<UserInstance> {
   if (userId === actorId) throw new ValidationError({ non_field_errors: [`You cannot ${action} your own account.`] });
   const user = await core.db.models.User.findByPk(userId, { transaction });
   if (!user) throw new NotFound();
@@ -48,7 +56,12 @@ export async function toggleActive(core: ServerCore, actorId: string, userId: st
     const user = await otherAccount(core, actorId, userId, 'deactivate or reactivate', transaction);
     await user.update({ is_active: !user.is_active }, { transaction });
     if (!user.is_active) await revokeEveryToken(user, transaction);
-    await recordAudit(core, transaction, { actor: actorId, action: user.is_active ? 'user.activate' : 'user.deactivate', record_type: 'user', record_id: user.id });
+    await recordAudit(core, transaction, {
+      actor: actorId,
+      action: user.is_active ? 'user.activate' : 'user.deactivate',
+      record_type: 'user',
+      record_id: user.id,
+    });
     return user;
   });
 }

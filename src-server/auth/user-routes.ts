@@ -57,7 +57,11 @@ export function userEndpoints(core: ServerCore): Endpoint[] {
       key: 'get_profile',
       section: 'authentication',
       path: '/api/auth/profile/',
-      doc: { description: 'Get user profile (Authenticated users only)', authentication: USERS_ONLY, response_fields: { user: 'User object' } },
+      doc: {
+        description: 'Get user profile (Authenticated users only)',
+        authentication: USERS_ONLY,
+        response_fields: { user: 'User object' },
+      },
       methods: {
         GET: operation({
           access: 'user',
@@ -74,7 +78,12 @@ export function userEndpoints(core: ServerCore): Endpoint[] {
         description: 'Get all users (Admin only)',
         authentication: ADMIN_ONLY,
         query_parameters: { search: 'Part of an email address or name', ...PAGING_DOC },
-        response_fields: { users: 'List of user objects', count: 'Number of matching users', next: 'URL of the next page or null', previous: 'URL of the previous page or null' },
+        response_fields: {
+          users: 'List of user objects',
+          count: 'Number of matching users',
+          next: 'URL of the next page or null',
+          previous: 'URL of the previous page or null',
+        },
       },
       methods: {
         GET: operation({
@@ -100,7 +109,11 @@ export function userEndpoints(core: ServerCore): Endpoint[] {
       key: 'activate-deactivate-user',
       section: 'authentication',
       path: '/api/auth/activate-deactivate-user/<uuid:pk>/',
-      doc: { description: 'Activate or deactivate a user (Admin only)', authentication: ADMIN_ONLY, response_fields: { user: 'User object' } },
+      doc: {
+        description: 'Activate or deactivate a user (Admin only)',
+        authentication: ADMIN_ONLY,
+        response_fields: { user: 'User object' },
+      },
       methods: { GET: toggle, POST: toggle },
     },
     {
@@ -110,7 +123,7 @@ export function userEndpoints(core: ServerCore): Endpoint[] {
       doc: {
         description: 'Delete a user (Admin only); a client with session notes or invoices is a 409 has_records unless ?purge=true',
         authentication: ADMIN_ONLY,
-        query_parameters: { purge: 'true: also delete the client\'s session notes and invoices' },
+        query_parameters: { purge: "true: also delete the client's session notes and invoices" },
         response_fields: { user: 'User object' },
       },
       methods: { GET: remove, DELETE: remove },

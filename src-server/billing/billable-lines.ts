@@ -4,7 +4,8 @@ import type { SessionFacts } from '../meetings/client-sessions.js';
 
 /** The kind of charge a session is, or why it cannot be billed. */
 export function billableKind(session: SessionFacts): BillableKind | string {
-  if (session.status === 'cancelled') return session.lateCancellation ? 'late_cancellation' : 'was cancelled in time, so there is nothing to bill';
+  if (session.status === 'cancelled')
+    return session.lateCancellation ? 'late_cancellation' : 'was cancelled in time, so there is nothing to bill';
   if (session.status !== 'scheduled') return `is ${session.status.replace('_', ' ')}, not a session`;
   if (session.attendance === 'attended') return 'session';
   if (session.attendance === 'no_show') return 'no_show';

@@ -37,9 +37,17 @@ export async function renderInvoicePdf(content: InvoicePdfContent): Promise<Buff
   const left = doc.page.margins.left;
   const day = (date: Date) => DateTime.fromJSDate(date, { zone: practice.timeZone }).toISODate()!;
 
-  doc.font(FONT.bold).fontSize(16).text(practice.practiceName ?? 'Practice');
+  doc
+    .font(FONT.bold)
+    .fontSize(16)
+    .text(practice.practiceName ?? 'Practice');
   doc.font(FONT.regular).fontSize(10);
-  for (const line of [practice.therapistName, practice.address, [practice.phone, practice.website].filter(Boolean).join('  ·  '), practice.taxId ? `Tax ID: ${practice.taxId}` : null]) {
+  for (const line of [
+    practice.therapistName,
+    practice.address,
+    [practice.phone, practice.website].filter(Boolean).join('  ·  '),
+    practice.taxId ? `Tax ID: ${practice.taxId}` : null,
+  ]) {
     if (line) doc.text(line);
   }
   doc.moveDown(1.5);
@@ -68,7 +76,12 @@ export async function renderInvoicePdf(content: InvoicePdfContent): Promise<Buff
   };
   row({ date: 'Date', service: 'Service', duration: 'Duration', amount: 'Amount' }, true);
   for (const line of content.lines) {
-    row({ date: day(line.start), service: line.description, duration: `${line.durationMinutes} min`, amount: formatMoney(line.amountMinor, content.currency) });
+    row({
+      date: day(line.start),
+      service: line.description,
+      duration: `${line.durationMinutes} min`,
+      amount: formatMoney(line.amountMinor, content.currency),
+    });
   }
   doc.moveDown(0.5);
   row({ date: '', service: 'Total', duration: '', amount: formatMoney(content.totalMinor, content.currency) }, true);

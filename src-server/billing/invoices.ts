@@ -33,7 +33,10 @@ const CLIENT_VISIBLE: InvoiceStatus[] = ['issued', 'paid'];
 /** Invoices with their lines, fetched in one query for the whole page (not one per invoice). */
 async function withLines(core: ServerCore, invoices: InvoiceInstance[]): Promise<InvoiceWithLines[]> {
   if (invoices.length === 0) return [];
-  const lines = await core.db.models.InvoiceLine.findAll({ where: { invoice_id: { [Op.in]: invoices.map((invoice) => invoice.id) } }, order: [['position', 'ASC']] });
+  const lines = await core.db.models.InvoiceLine.findAll({
+    where: { invoice_id: { [Op.in]: invoices.map((invoice) => invoice.id) } },
+    order: [['position', 'ASC']],
+  });
   return invoices.map((invoice) => ({ invoice, lines: lines.filter((line) => line.invoice_id === invoice.id) }));
 }
 
@@ -43,11 +46,19 @@ async function linesOf(core: ServerCore, invoiceId: string, transaction?: Transa
 
 function feeInMinorUnits(fee: string, currency: string, setting: string): number {
   const minor = toMinorUnits(fee, currency);
-  if (minor === null) throw new ValidationError({ non_field_errors: [`The ${setting} "${fee}" is not an amount in ${currency}; correct it in the practice profile.`] });
+  if (minor === null)
+    throw new ValidationError({
+      non_field_errors: [`The ${setting} "${fee}" is not an amount in ${currency}; correct it in the practice profile.`],
+    });
   return minor;
 }
 
-export async function createDraft(core: ServerCore, actorId: string, clientId: string, appointmentIds: string[]): Promise<InvoiceWithLines> {
+export async function createDraft(
+  core: ServerCore,
+  actorId: string,
+  clientId: string,
+  appointmentIds: string[],
+): Promise<InvoiceWithLines> {
   const profile = await practiceProfile(core);
   const { Invoice, InvoiceLine, User } = core.db.models;
   return core.db.write(async (transaction) => {
@@ -70,17 +81,31 @@ export async function createDraft(core: ServerCore, actorId: string, clientId: s
         continue;
       }
       const kind = billableKind(session);
-      if (!isBillable(kind) || !session.start || !session.durationMinutes) problems.push(`${id} ${isBillable(kind) ? 'has no time' : kind}.`);
+      if (!isBillable(kind) || !session.start || !session.durationMinutes)
+        problems.push(`${id} ${isBillable(kind) ? 'has no time' : kind}.`);
       else billable.push({ id, kind, start: session.start, duration: session.durationMinutes });
     }
     if (problems.length > 0) throw new ValidationError({ appointments: problems });
-    const earlierLines = await InvoiceLine.findAll({ attributes: ['appointment_id', 'invoice_id'], where: { appointment_id: { [Op.in]: appointmentIds } }, transaction });
+    const earlierLines = await InvoiceLine.findAll({
+      attributes: ['appointment_id', 'invoice_id'],
+      where: { appointment_id: { [Op.in]: appointmentIds } },
+      transaction,
+    });
     const liveInvoices = new Set(
-      (await Invoice.findAll({ attributes: ['id'], where: { id: { [Op.in]: earlierLines.map((line) => line.invoice_id) }, status: { [Op.ne]: 'void' } }, transaction })).map((row) => row.id),
+      (
+        await Invoice.findAll({
+          attributes: ['id'],
+          where: { id: { [Op.in]: earlierLines.map((line) => line.invoice_id) }, status: { [Op.ne]: 'void' } },
+          transaction,
+        })
+      ).map((row) => row.id),
     );
     const alreadyBilled = earlierLines.filter((line) => liveInvoices.has(line.invoice_id));
     if (alreadyBilled.length > 0) {
-      throw new Conflict(`Already on an invoice: ${alreadyBilled.map((line) => line.appointment_id).join(', ')}. Void that invoice first.`, 'already_invoiced');
+      throw new Conflict(
+        `Already on an invoice: ${alreadyBilled.map((line) => line.appointment_id).join(', ')}. Void that invoice first.`,
+        'already_invoiced',
+      );
     }
     billable.sort((a, b) => a.start.getTime() - b.start.getTime());
     const now = core.clock.now();
@@ -125,10 +150,17 @@ export async function getInvoice(core: ServerCore, caller: Principal, id: string
   return { invoice, lines: await linesOf(core, invoice.id) };
 }
 
-export async function listInvoices(core: ServerCore, caller: Principal, query: InvoiceQuery): Promise<{ count: number; rows: InvoiceWithLines[] }> {
+export async function listInvoices(
+  core: ServerCore,
+  caller: Principal,
+  query: InvoiceQuery,
+): Promise<{ count: number; rows: InvoiceWithLines[] }> {
   const where: WhereOptions<InvoiceAttributes> = caller.isStaff
     ? { ...(query.status ? { status: query.status } : {}), ...(query.client ? { client_id: query.client } : {}) }
-    : { client_id: caller.id, status: query.status ? (CLIENT_VISIBLE.includes(query.status) ? query.status : 'none') : { [Op.in]: CLIENT_VISIBLE } };
+    : {
+        client_id: caller.id,
+        status: query.status ? (CLIENT_VISIBLE.includes(query.status) ? query.status : 'none') : { [Op.in]: CLIENT_VISIBLE },
+      };
   const { count, rows } = await core.db.models.Invoice.findAndCountAll({
     where,
     order: [
@@ -143,7 +175,13 @@ export async function listInvoices(core: ServerCore, caller: Principal, query: I
 
 /** Every invoice of a client (their record, their export), newest first. */
 export async function invoicesOfClient(core: ServerCore, clientId: string): Promise<InvoiceWithLines[]> {
-  const invoices = await core.db.models.Invoice.findAll({ where: { client_id: clientId }, order: [['created_at', 'DESC'], ['id', 'DESC']] });
+  const invoices = await core.db.models.Invoice.findAll({
+    where: { client_id: clientId },
+    order: [
+      ['created_at', 'DESC'],
+      ['id', 'DESC'],
+    ],
+  });
   return withLines(core, invoices);
 }
 
@@ -166,10 +204,20 @@ async function nextNumber(core: ServerCore, year: number, transaction: Transacti
 }
 
 /** The invoice an action applies to, which must be in the one status that action starts from (else 409). */
-async function invoiceInStatus(core: ServerCore, id: string, expected: InvoiceStatus, done: string, transaction: Transaction): Promise<InvoiceInstance> {
+async function invoiceInStatus(
+  core: ServerCore,
+  id: string,
+  expected: InvoiceStatus,
+  done: string,
+  transaction: Transaction,
+): Promise<InvoiceInstance> {
   const invoice = await core.db.models.Invoice.findByPk(id, { transaction });
   if (!invoice) throw new NotFound();
-  if (invoice.status !== expected) throw new Conflict(`Only ${expected === 'issued' ? 'an issued invoice' : 'a draft'} can be ${done}; this one is ${invoice.status}.`, 'invalid_status');
+  if (invoice.status !== expected)
+    throw new Conflict(
+      `Only ${expected === 'issued' ? 'an issued invoice' : 'a draft'} can be ${done}; this one is ${invoice.status}.`,
+      'invalid_status',
+    );
   return invoice;
 }
 
@@ -191,7 +239,13 @@ export async function issueInvoice(core: ServerCore, actorId: string, id: string
       practiceName: profile.practiceName,
     });
     await core.outbox.queue(
-      { to: client.email, ...mail, attachments: [{ filename: `invoice-${number}.pdf`, content: pdf.toString('base64'), encoding: 'base64', contentType: 'application/pdf' }] },
+      {
+        to: client.email,
+        ...mail,
+        attachments: [
+          { filename: `invoice-${number}.pdf`, content: pdf.toString('base64'), encoding: 'base64', contentType: 'application/pdf' },
+        ],
+      },
       transaction,
     );
     await recordAudit(core, transaction, { actor: actorId, action: 'invoice.issue', record_type: 'invoice', record_id: invoice.id });
@@ -244,7 +298,12 @@ function pdfContent(
     currency: invoice.currency,
     totalMinor: invoice.total_minor,
     client: { name: `${client.first_name} ${client.last_name}`, email: client.email },
-    lines: lines.map((line) => ({ start: line.session_start, durationMinutes: line.duration_minutes, description: LINE_DESCRIPTIONS[line.kind], amountMinor: line.amount_minor })),
+    lines: lines.map((line) => ({
+      start: line.session_start,
+      durationMinutes: line.duration_minutes,
+      description: LINE_DESCRIPTIONS[line.kind],
+      amountMinor: line.amount_minor,
+    })),
     practice,
     createdAt: invoice.created_at,
   };

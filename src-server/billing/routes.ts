@@ -2,7 +2,16 @@
 import type { ServerCore } from '../core.js';
 import { PAGING_DOC, paginate } from '../http/pagination.js';
 import { operation, type Endpoint, type Principal } from '../http/route-table.js';
-import { createDraft, getInvoice, invoicePdf, issueInvoice, listInvoices, markPaid, voidInvoice, type InvoiceWithLines } from './invoices.js';
+import {
+  createDraft,
+  getInvoice,
+  invoicePdf,
+  issueInvoice,
+  listInvoices,
+  markPaid,
+  voidInvoice,
+  type InvoiceWithLines,
+} from './invoices.js';
 import { presentInvoice } from './presenter.js';
 import { invoiceCreateBody, invoiceListQuery, markPaidBody } from './schemas.js';
 
@@ -23,7 +32,7 @@ export function billingEndpoints(core: ServerCore): Endpoint[] {
       path: '/api/billing/invoices/',
       doc: {
         description:
-          'Invoices, newest first (staff: all, ?status= and ?client=; a client: their own issued ones). POST (staff) makes a draft with one line per session: attended → session fee (or the client\'s fee), late-cancelled → late cancellation fee, no-show → no-show fee; amounts in integer minor units',
+          "Invoices, newest first (staff: all, ?status= and ?client=; a client: their own issued ones). POST (staff) makes a draft with one line per session: attended → session fee (or the client's fee), late-cancelled → late cancellation fee, no-show → no-show fee; amounts in integer minor units",
         authentication: 'Required (Authenticated users: a client sees their own issued invoices; creating is for staff only)',
         required_fields: ['client', 'appointments'],
         query_parameters: { status: 'draft | issued | paid | void', client: 'Client id (staff)', ...PAGING_DOC },
@@ -32,7 +41,7 @@ export function billingEndpoints(core: ServerCore): Endpoint[] {
       methods: {
         GET: operation({
           access: 'user',
-          summary: 'Invoices: all for staff, the caller\'s issued ones for a client',
+          summary: "Invoices: all for staff, the caller's issued ones for a client",
           query: invoiceListQuery,
           handler: async ({ query, principal, request }) => {
             const timeZone = await core.settings.timeZone();
@@ -51,7 +60,10 @@ export function billingEndpoints(core: ServerCore): Endpoint[] {
           summary: 'Make a draft invoice from billable sessions',
           body: invoiceCreateBody,
           status: 201,
-          handler: async ({ body, principal }) => ({ status: 201, body: await present(await createDraft(core, caller(principal).id, body.client, body.appointments)) }),
+          handler: async ({ body, principal }) => ({
+            status: 201,
+            body: await present(await createDraft(core, caller(principal).id, body.client, body.appointments)),
+          }),
         }),
       },
     },
@@ -79,13 +91,19 @@ export function billingEndpoints(core: ServerCore): Endpoint[] {
       key: 'invoice_mark_paid',
       section: 'administration',
       path: '/api/billing/invoices/<uuid:pk>/mark-paid/',
-      doc: { description: 'Record the payment of an issued invoice', required_fields: ['paid_on'], example_request: { paid_on: '2026-04-15' } },
+      doc: {
+        description: 'Record the payment of an issued invoice',
+        required_fields: ['paid_on'],
+        example_request: { paid_on: '2026-04-15' },
+      },
       methods: {
         POST: operation({
           access: 'staff',
           summary: 'Mark an issued invoice paid',
           body: markPaidBody,
-          handler: async ({ body, params, principal }) => ({ body: await present(await markPaid(core, caller(principal).id, params.pk, body.paid_on)) }),
+          handler: async ({ body, params, principal }) => ({
+            body: await present(await markPaid(core, caller(principal).id, params.pk, body.paid_on)),
+          }),
         }),
       },
     },
@@ -107,7 +125,10 @@ export function billingEndpoints(core: ServerCore): Endpoint[] {
           summary: 'The invoice as a PDF',
           handler: async ({ params, principal }) => {
             const { filename, pdf } = await invoicePdf(core, caller(principal), params.pk);
-            return { body: pdf, headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${filename}"` } };
+            return {
+              body: pdf,
+              headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${filename}"` },
+            };
           },
         }),
       },

@@ -7,7 +7,9 @@ import { clientSessionIds } from '../meetings/client-sessions.js';
 import { hasNotes } from '../notes/notes.js';
 
 export async function hasClientRecords(core: ServerCore, userId: string, transaction?: Transaction): Promise<boolean> {
-  return (await hasNotes(core, await clientSessionIds(core, userId, transaction), transaction)) || (await hasInvoices(core, userId, transaction));
+  return (
+    (await hasNotes(core, await clientSessionIds(core, userId, transaction), transaction)) || (await hasInvoices(core, userId, transaction))
+  );
 }
 
 /** Deleting notes or invoices is deliberate: without `purge` a client who has them is kept (409 has_records). */

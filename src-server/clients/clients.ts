@@ -35,16 +35,27 @@ export async function listClients(core: ServerCore, query: ClientSearch): Promis
   let count: number;
   let users: UserInstance[];
   if (!needle) {
-    ({ count, rows: users } = await User.findAndCountAll({ where: { is_staff: false }, order: NEWEST_FIRST, offset: query.offset, limit: query.limit }));
+    ({ count, rows: users } = await User.findAndCountAll({
+      where: { is_staff: false },
+      order: NEWEST_FIRST,
+      offset: query.offset,
+      limit: query.limit,
+    }));
   } else {
     const emailIndex = core.blindIndex.of(needle, USER_EMAIL_INDEX);
     const found = (await User.findAll({ where: { is_staff: false }, order: NEWEST_FIRST })).filter(
-      (user) => user.email_index === emailIndex || [user.first_name, user.last_name, `${user.first_name} ${user.last_name}`].some((name) => name.toLowerCase().includes(needle)),
+      (user) =>
+        user.email_index === emailIndex ||
+        [user.first_name, user.last_name, `${user.first_name} ${user.last_name}`].some((name) => name.toLowerCase().includes(needle)),
     );
     count = found.length;
     users = found.slice(query.offset, query.offset + query.limit);
   }
-  const summaries = await clientSessionSummaries(core, users.map((user) => user.id), core.clock.now());
+  const summaries = await clientSessionSummaries(
+    core,
+    users.map((user) => user.id),
+    core.clock.now(),
+  );
   return { count, rows: users.map((user) => ({ user, summary: summaries.get(user.id)! })) };
 }
 

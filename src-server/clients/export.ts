@@ -24,7 +24,12 @@ async function buildExport(core: ServerCore, id: string): Promise<ClientExport> 
     practice: { name: profile.practiceName, therapist: profile.therapistName, address: profile.address, time_zone: profile.timeZone },
     client: { ...presentClient(user, summary), fee },
     sessions,
-    notes: (await notesForExport(core, sessions.map((session) => session.id))).map(presentNote),
+    notes: (
+      await notesForExport(
+        core,
+        sessions.map((session) => session.id),
+      )
+    ).map(presentNote),
     invoices: (await invoicesOfClient(core, user.id)).map((invoice) => presentInvoice(invoice, profile.timeZone)),
   };
 }
@@ -32,7 +37,9 @@ async function buildExport(core: ServerCore, id: string): Promise<ClientExport> 
 /** The export is itself an access to the notes, so it is audited (after it was built: an unknown client leaves no row). */
 export async function exportClientRecord(core: ServerCore, actorId: string, id: string): Promise<ClientExport> {
   const record = await buildExport(core, id);
-  await core.db.write((transaction) => recordAudit(core, transaction, { actor: actorId, action: 'client.export', record_type: 'client', record_id: record.client.id }));
+  await core.db.write((transaction) =>
+    recordAudit(core, transaction, { actor: actorId, action: 'client.export', record_type: 'client', record_id: record.client.id }),
+  );
   return record;
 }
 

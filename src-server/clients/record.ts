@@ -12,7 +12,10 @@ import { presentClient } from './presenter.js';
 export async function clientRecord(core: ServerCore, id: string): Promise<Api.ClientRecord> {
   const { user, summary, fee } = await clientOverview(core, id);
   const sessions = await clientSessions(core, user.id);
-  const notes = await noteHeaders(core, sessions.map((session) => session.id));
+  const notes = await noteHeaders(
+    core,
+    sessions.map((session) => session.id),
+  );
   const timeZone = await core.settings.timeZone();
   return {
     ...presentClient(user, summary),

@@ -18,7 +18,7 @@ export function clientsEndpoints(core: ServerCore): Endpoint[] {
       path: '/api/clients/',
       doc: {
         description:
-          'The practice\'s clients (accounts that are not staff), newest first: each user object with upcoming_sessions, past_sessions, no_shows, late_cancellations, last_session and next_session',
+          "The practice's clients (accounts that are not staff), newest first: each user object with upcoming_sessions, past_sessions, no_shows, late_cancellations, last_session and next_session",
         query_parameters: { search: 'Exact email address, or part of a first or last name', ...PAGING_DOC },
       },
       methods: {
@@ -27,7 +27,12 @@ export function clientsEndpoints(core: ServerCore): Endpoint[] {
           summary: 'Clients with their session counts',
           query: clientListQuery,
           handler: async ({ query, request }) => ({
-            body: await paginate(request, query, (window) => listClients(core, { search: query.search, ...window }), ({ user, summary }) => presentClient(user, summary)),
+            body: await paginate(
+              request,
+              query,
+              (window) => listClients(core, { search: query.search, ...window }),
+              ({ user, summary }) => presentClient(user, summary),
+            ),
           }),
         }),
       },
@@ -37,7 +42,8 @@ export function clientsEndpoints(core: ServerCore): Endpoint[] {
       section: 'administration',
       path: '/api/clients/<uuid:pk>/',
       doc: {
-        description: "One client's record: the client with counts and fee override, sessions and requests, notes' headers (never their text), invoices. PATCH sets the fee override",
+        description:
+          "One client's record: the client with counts and fee override, sessions and requests, notes' headers (never their text), invoices. PATCH sets the fee override",
         optional_fields: ['fee'],
         example_request: { fee: '90.00' },
       },
@@ -63,7 +69,8 @@ export function clientsEndpoints(core: ServerCore): Endpoint[] {
       section: 'administration',
       path: '/api/clients/<uuid:pk>/export/',
       doc: {
-        description: "A records request: the client's whole record (account, sessions and requests, notes with addenda, invoices) as JSON, or ?format=pdf as a readable PDF; audited",
+        description:
+          "A records request: the client's whole record (account, sessions and requests, notes with addenda, invoices) as JSON, or ?format=pdf as a readable PDF; audited",
         query_parameters: { format: 'json (default) or pdf' },
       },
       methods: {
@@ -74,7 +81,10 @@ export function clientsEndpoints(core: ServerCore): Endpoint[] {
           handler: async ({ params, principal, query }) => {
             if (query.format !== 'pdf') return { body: await exportClientRecord(core, caller(principal).id, params.pk) };
             const { filename, pdf } = await exportClientRecordPdf(core, caller(principal).id, params.pk);
-            return { body: pdf, headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${filename}"` } };
+            return {
+              body: pdf,
+              headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${filename}"` },
+            };
           },
         }),
       },

@@ -9,9 +9,7 @@ export const clientListQuery = z.object({
 
 export const clientPatch = z.object({
   /** Decimal string in the practice currency; null or "" removes the override. */
-  fee: z
-    .union([z.string().trim().max(20), z.null()])
-    .transform((value) => (value === '' ? null : value)),
+  fee: z.union([z.string().trim().max(20), z.null()]).transform((value) => (value === '' ? null : value)),
 });
 
 export const clientExportQuery = z.object({

@@ -43,5 +43,6 @@ export async function withMigrationLock<T>(sequelize: Sequelize, dialect: Dialec
  * (BEGIN IMMEDIATE, serialised in-process below); PostgreSQL gets the same guarantee from an advisory lock.
  */
 export async function takeWriteLock(sequelize: Sequelize, dialect: DialectName, transaction: Transaction): Promise<void> {
-  if (dialect === 'postgres') await sequelize.query('SELECT pg_advisory_xact_lock(:key)', { replacements: { key: WRITE_LOCK }, transaction });
+  if (dialect === 'postgres')
+    await sequelize.query('SELECT pg_advisory_xact_lock(:key)', { replacements: { key: WRITE_LOCK }, transaction });
 }

@@ -16,7 +16,8 @@ function toApiError(error: unknown): ApiError | null {
   if (type === 'entity.too.large') return new PayloadTooLarge();
   if (type === 'entity.parse.failed') return new ParseError();
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') return new UnsupportedMediaType('charset');
-  if (type === 'request.aborted' || type === 'request.size.invalid' || type === 'stream.encoding.set') return new ParseError('The request body could not be read.');
+  if (type === 'request.aborted' || type === 'request.size.invalid' || type === 'stream.encoding.set')
+    return new ParseError('The request body could not be read.');
   return null;
 }
 
@@ -30,7 +31,10 @@ export function errorHandler(logger: Logger) {
     if (!apiError) {
       // Only the error's kind and stack go to the log; messages of database errors can quote values.
       const err = error as Error;
-      logger.error({ err: { type: err?.name, stack: err?.stack?.split('\n').slice(1, 6).join('\n') }, method: req.method, path: req.path }, 'unhandled error');
+      logger.error(
+        { err: { type: err?.name, stack: err?.stack?.split('\n').slice(1, 6).join('\n') }, method: req.method, path: req.path },
+        'unhandled error',
+      );
       apiError = new InternalError();
     }
     if (res.headersSent) {

@@ -89,7 +89,11 @@ export class Throttled extends ApiError {
     const wait = Math.max(1, Math.ceil(retryAfterSeconds));
     super(
       429,
-      { detail: `Request was throttled. Expected available in ${wait} second${wait === 1 ? '' : 's'}.`, code: 'throttled', retry_after: wait },
+      {
+        detail: `Request was throttled. Expected available in ${wait} second${wait === 1 ? '' : 's'}.`,
+        code: 'throttled',
+        retry_after: wait,
+      },
       { 'Retry-After': String(wait) },
     );
   }

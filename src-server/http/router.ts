@@ -27,7 +27,12 @@ export function buildApiRouter(endpoints: Endpoint[], deps: RouterDependencies):
       // Like Django's converters: a parameter that does not fit means this route does not match (a later one may).
       if (!paramsMatch(endpoint.path, req.params as Record<string, string>)) return next();
       if (req.method === 'OPTIONS') {
-        res.set('Allow', allowedMethods(endpoint).join(', ')).json({ name: endpoint.key, description: endpoint.doc.description ?? '', renders: ['application/json'], parses: ['application/json'] });
+        res.set('Allow', allowedMethods(endpoint).join(', ')).json({
+          name: endpoint.key,
+          description: endpoint.doc.description ?? '',
+          renders: ['application/json'],
+          parses: ['application/json'],
+        });
         return;
       }
       const method = (req.method === 'HEAD' ? 'GET' : req.method) as HttpMethod;

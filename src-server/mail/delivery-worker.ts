@@ -110,7 +110,11 @@ export class DeliveryWorker {
   private transporterFor(url: string): Transporter {
     if (this.transport?.url !== url) {
       this.transport?.transporter.close();
-      const transporter = nodemailer.createTransport(url, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 } as object);
+      const transporter = nodemailer.createTransport(url, {
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 20_000,
+      } as object);
       this.transport = { url, transporter };
     }
     return this.transport.transporter;
@@ -120,7 +124,14 @@ export class DeliveryWorker {
     if (!(await this.outbox.claim(mail, this.workerId))) return;
     const body = JSON.parse(mail.body ?? '{"text":""}') as MailBody;
     try {
-      await transporter.sendMail({ from, to: mail.recipient, subject: mail.subject, text: body.text, html: body.html, attachments: body.attachments });
+      await transporter.sendMail({
+        from,
+        to: mail.recipient,
+        subject: mail.subject,
+        text: body.text,
+        html: body.html,
+        attachments: body.attachments,
+      });
       await this.db.write((transaction) =>
         this.db.models.OutboxMail.update(
           { status: 'sent', sent_at: this.clock.now(), body: null, last_error: null },

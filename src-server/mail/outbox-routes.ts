@@ -13,7 +13,8 @@ export function outboxEndpoints(outbox: Outbox): Endpoint[] {
       section: 'administration',
       path: '/api/admin/outbox/',
       doc: {
-        description: 'Queued, sent, failed and expired mails: recipient, subject, status, attempts, last error and not_before (a reminder\'s moment), never the body (Staff only)',
+        description:
+          "Queued, sent, failed and expired mails: recipient, subject, status, attempts, last error and not_before (a reminder's moment), never the body (Staff only)",
         query_parameters: { status: OUTBOX_STATUSES.join(' | '), ...PAGING_DOC },
       },
       methods: {

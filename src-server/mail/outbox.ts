@@ -110,8 +110,8 @@ export class Outbox {
       if (row.status !== 'failed') throw new Conflict(`Only a failed mail can be retried; this one is ${row.status}.`, 'invalid_status');
       await row.update({ status: 'queued', next_attempt_at: this.clock.now(), last_error: null }, { transaction });
       transaction.afterCommit(() => {
-      this.events.emit('queued');
-    });
+        this.events.emit('queued');
+      });
       return row;
     });
     return mail;
@@ -124,7 +124,11 @@ export class Outbox {
    */
   async requeueInterrupted(workerId: string): Promise<void> {
     const now = this.clock.now();
-    const stale = { status: 'sending' as const, next_attempt_at: { [Op.lte]: now }, [Op.or]: [{ claimed_by: null }, { claimed_by: { [Op.ne]: workerId } }] };
+    const stale = {
+      status: 'sending' as const,
+      next_attempt_at: { [Op.lte]: now },
+      [Op.or]: [{ claimed_by: null }, { claimed_by: { [Op.ne]: workerId } }],
+    };
     if ((await this.db.models.OutboxMail.count({ where: stale })) === 0) return;
     await this.db.write((transaction) =>
       this.db.models.OutboxMail.update({ status: 'queued', next_attempt_at: now, claimed_by: null }, { where: stale, transaction }),
@@ -141,11 +145,19 @@ export class Outbox {
       const { OutboxMail } = this.db.models;
       const due = { id: mail.id, status: 'queued' as const, next_attempt_at: { [Op.lte]: now } };
       if (mail.not_after && mail.not_after.getTime() <= now.getTime()) {
-        await OutboxMail.update({ status: 'expired', body: null, last_error: 'Not sent: its time had passed' }, { where: due, transaction });
+        await OutboxMail.update(
+          { status: 'expired', body: null, last_error: 'Not sent: its time had passed' },
+          { where: due, transaction },
+        );
         return false;
       }
       const [count] = await OutboxMail.update(
-        { status: 'sending', attempts: mail.attempts + 1, claimed_by: workerId, next_attempt_at: new Date(now.getTime() + SENDING_LEASE_MS) },
+        {
+          status: 'sending',
+          attempts: mail.attempts + 1,
+          claimed_by: workerId,
+          next_attempt_at: new Date(now.getTime() + SENDING_LEASE_MS),
+        },
         { where: due, transaction },
       );
       return count === 1;

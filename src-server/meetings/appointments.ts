@@ -3,7 +3,13 @@ import { DateTime } from 'luxon';
 import { QueryTypes, UniqueConstraintError, type Transaction } from 'sequelize';
 import { recordAudit } from '../audit/audit-log.js';
 import type { ServerCore } from '../core.js';
-import { APPOINTMENT_EMAIL_INDEX, type AppointmentAttributes, type AppointmentInstance, type AppointmentStatus, type TimeSlot } from '../db/models/appointment.js';
+import {
+  APPOINTMENT_EMAIL_INDEX,
+  type AppointmentAttributes,
+  type AppointmentInstance,
+  type AppointmentStatus,
+  type TimeSlot,
+} from '../db/models/appointment.js';
 import { plainRows, quotedTable } from '../db/plain-rows.js';
 import { Conflict, NotFound, ValidationError } from '../http/errors.js';
 import type { Principal } from '../http/route-table.js';
@@ -59,7 +65,11 @@ function timeSlotOf(start: Date, zone: string): TimeSlot {
 /** The requested start as an instant (an ISO time without an offset is in the practice zone). */
 function parseRequestedStart(value: string, zone: string): Date {
   const parsed = DateTime.fromISO(value, { zone });
-  if (!parsed.isValid) throw ValidationError.field('requested_start', 'Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].');
+  if (!parsed.isValid)
+    throw ValidationError.field(
+      'requested_start',
+      'Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].',
+    );
   return parsed.toJSDate();
 }
 
@@ -130,7 +140,9 @@ export class Appointments {
     const pending = await Appointment.count({ where: { user_id: ownerId, status: 'pending_review' }, transaction });
     if (pending >= limit) {
       throw new ValidationError({
-        non_field_errors: [`You already have ${pending} requests waiting for an answer (at most ${limit}). Please wait for the therapist's reply.`],
+        non_field_errors: [
+          `You already have ${pending} requests waiting for an answer (at most ${limit}). Please wait for the therapist's reply.`,
+        ],
       });
     }
     const now = this.core.clock.now();
@@ -181,7 +193,10 @@ export class Appointments {
     const table = quotedTable(sequelize, models.Appointment);
     const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
     // Two statements, each answered from an index: a window count would read every matching row in full first.
-    const [counted] = await sequelize.query<{ total: number | string }>(`SELECT COUNT(*) AS total FROM ${table} ${where}`, { type: QueryTypes.SELECT, replacements });
+    const [counted] = await sequelize.query<{ total: number | string }>(`SELECT COUNT(*) AS total FROM ${table} ${where}`, {
+      type: QueryTypes.SELECT,
+      replacements,
+    });
     const { rows } = await plainRows<AppointmentAttributes>(
       sequelize,
       models.Appointment,
@@ -201,7 +216,8 @@ export class Appointments {
   /** A scheduled appointment of the caller (or any, for staff): only those have a meeting. */
   async scheduledMeeting(caller: Principal, id: string): Promise<AppointmentInstance> {
     const appointment = await this.get(caller, id);
-    if (appointment.status !== 'scheduled') throw new Conflict(`This appointment is ${appointment.status}, so it has no meeting.`, 'invalid_status');
+    if (appointment.status !== 'scheduled')
+      throw new Conflict(`This appointment is ${appointment.status}, so it has no meeting.`, 'invalid_status');
     return appointment;
   }
 
@@ -268,7 +284,12 @@ export class Appointments {
       { transaction },
     );
     if (options.mail !== false) await this.mail.scheduled(appointment, context, transaction);
-    await recordAudit(this.core, transaction, { actor: actorId, action: 'appointment.schedule', record_type: 'appointment', record_id: appointment.id });
+    await recordAudit(this.core, transaction, {
+      actor: actorId,
+      action: 'appointment.schedule',
+      record_type: 'appointment',
+      record_id: appointment.id,
+    });
     return appointment;
   }
 
@@ -292,7 +313,12 @@ export class Appointments {
         { transaction },
       );
       await this.mail.rejected(appointment, reason, context, transaction);
-      await recordAudit(this.core, transaction, { actor: actorId, action: 'appointment.reject', record_type: 'appointment', record_id: appointment.id });
+      await recordAudit(this.core, transaction, {
+        actor: actorId,
+        action: 'appointment.reject',
+        record_type: 'appointment',
+        record_id: appointment.id,
+      });
       return appointment;
     });
   }

@@ -24,7 +24,14 @@ export interface SessionFacts {
   lateCancellation: boolean;
 }
 
-const EMPTY: ClientSessionSummary = { upcomingSessions: 0, pastSessions: 0, noShows: 0, lateCancellations: 0, lastSession: null, nextSession: null };
+const EMPTY: ClientSessionSummary = {
+  upcomingSessions: 0,
+  pastSessions: 0,
+  noShows: 0,
+  lateCancellations: 0,
+  lastSession: null,
+  nextSession: null,
+};
 
 /** Counts per client; reads only the narrow, unencrypted columns of the given clients' appointments. */
 export async function clientSessionSummaries(core: ServerCore, clientIds: string[], now: Date): Promise<Map<string, ClientSessionSummary>> {

@@ -50,7 +50,8 @@ export function lifecycleEndpoints(
           'Move a future scheduled session (Staff only): the rules of schedule, no overlap with any other session; keeps the Jitsi room',
         required_fields: ['scheduled_datetime'],
         optional_fields: ['scheduled_duration', 'allow_blocked_date', 'repeat'],
-        repeat: '{every_weeks: 1|2|4, count: 2-26}: moves this session and books its repeats after it as one series, all or nothing (409 time_conflict with conflicts: [starts]); one mail lists every date',
+        repeat:
+          '{every_weeks: 1|2|4, count: 2-26}: moves this session and books its repeats after it as one series, all or nothing (409 time_conflict with conflicts: [starts]); one mail lists every date',
         example_request: { scheduled_datetime: '2026-03-02T11:00:00+01:00' },
         errors: { 409: 'time_conflict (the detail names the clashing session), blocked_date, invalid_status, already_started' },
         side_effects: [

@@ -57,7 +57,8 @@ export function presentAppointment(appointment: AppointmentAttributes, now: Date
     client_time_zone: account?.time_zone ?? null,
     account: account ? { first_name: account.first_name, last_name: account.last_name, email: account.email } : null,
     contact_differs: account
-      ? !sameText(account.email, appointment.email) || !sameText(`${account.first_name} ${account.last_name}`, `${appointment.first_name} ${appointment.last_name}`)
+      ? !sameText(account.email, appointment.email) ||
+        !sameText(`${account.first_name} ${account.last_name}`, `${appointment.first_name} ${appointment.last_name}`)
       : false,
     created_at: isoUtc(appointment.created_at),
     updated_at: isoUtc(appointment.updated_at),
@@ -131,7 +132,12 @@ export function presentStats(stats: AppointmentStats): Api.AppointmentStats {
   };
 }
 
-export function presentPracticeInfo(info: { practiceName: string; therapistName: string | null; zone: string; noticeHours: number }): Api.PracticeInfo {
+export function presentPracticeInfo(info: {
+  practiceName: string;
+  therapistName: string | null;
+  zone: string;
+  noticeHours: number;
+}): Api.PracticeInfo {
   return {
     practice_name: info.practiceName,
     therapist_name: info.therapistName,

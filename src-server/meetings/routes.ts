@@ -137,7 +137,11 @@ export function meetingsEndpoints(core: ServerCore): Endpoint[] {
           summary: 'Schedule a pending request and create its Jitsi meeting',
           body: scheduleBody,
           handler: async ({ body, params, principal }) => {
-            const request = { scheduledDatetime: body.scheduled_datetime, durationMinutes: body.scheduled_duration, allowBlockedDate: body.allow_blocked_date };
+            const request = {
+              scheduledDatetime: body.scheduled_datetime,
+              durationMinutes: body.scheduled_duration,
+              allowBlockedDate: body.allow_blocked_date,
+            };
             const scheduled = body.repeat
               ? await series.schedule(params.pk, { ...request, repeat: body.repeat }, caller(principal).id)
               : await appointments.schedule(params.pk, request, caller(principal).id);
@@ -156,7 +160,9 @@ export function meetingsEndpoints(core: ServerCore): Endpoint[] {
           access: 'staff',
           summary: 'Reject a pending request',
           body: rejectBody,
-          handler: async ({ body, params, principal }) => ({ body: await present(await appointments.reject(params.pk, body.rejection_reason || null, caller(principal).id)) }),
+          handler: async ({ body, params, principal }) => ({
+            body: await present(await appointments.reject(params.pk, body.rejection_reason || null, caller(principal).id)),
+          }),
         }),
       },
     },
@@ -189,8 +195,12 @@ export function meetingsEndpoints(core: ServerCore): Endpoint[] {
       section: 'appointments',
       path: '/api/meetings/practice/',
       doc: {
-        description: "The practice's name, therapist, time zone and cancellation notice (for the app header and the cancellation policy); no account needed",
-        response_fields: { practice_name: 'Name every mail and the header use', cancellation_notice_hours: 'Cancelling later than this before the start is a late cancellation' },
+        description:
+          "The practice's name, therapist, time zone and cancellation notice (for the app header and the cancellation policy); no account needed",
+        response_fields: {
+          practice_name: 'Name every mail and the header use',
+          cancellation_notice_hours: 'Cancelling later than this before the start is a late cancellation',
+        },
       },
       methods: {
         GET: operation({

@@ -38,8 +38,10 @@ export const appointmentBody = z
   })
   .superRefine((body, context) => {
     if (body.requested_start) return;
-    if (body.preferred_dates === undefined) context.addIssue({ code: 'custom', path: ['preferred_dates'], message: 'This field is required.' });
-    if (body.preferred_time_slots === undefined) context.addIssue({ code: 'custom', path: ['preferred_time_slots'], message: 'This field is required.' });
+    if (body.preferred_dates === undefined)
+      context.addIssue({ code: 'custom', path: ['preferred_dates'], message: 'This field is required.' });
+    if (body.preferred_time_slots === undefined)
+      context.addIssue({ code: 'custom', path: ['preferred_time_slots'], message: 'This field is required.' });
   });
 
 /** The service's request from a validated booking body: create/ and request-reschedule/ take the same body. */
@@ -61,7 +63,6 @@ export const appointmentListQuery = z.object({
   status: z.enum(APPOINTMENT_STATUSES).optional(),
   email: z.string().trim().max(254).optional(),
 });
-
 
 const scheduledDatetime = z.string().regex(ISO_DATETIME, DATETIME_FORMAT_MESSAGE);
 const scheduledDuration = z.number().int().min(15).max(240);

@@ -117,7 +117,12 @@ export const SEED_DOCS = {
     optional_fields: ['rejection_reason'],
     prerequisites: "Appointment must be in 'pending_review' status",
     example_request: { rejection_reason: 'No availability for preferred dates' },
-    side_effects: ["Updates status to 'rejected'", 'Clears Jitsi meeting information', 'Sends rejection email to user', 'Clears scheduled datetime if any'],
+    side_effects: [
+      "Updates status to 'rejected'",
+      'Clears Jitsi meeting information',
+      'Sends rejection email to user',
+      'Clears scheduled datetime if any',
+    ],
   },
   jitsi_meeting_info: {
     description: 'Get Jitsi meeting information for a scheduled appointment',

@@ -132,7 +132,12 @@ export class AppointmentStatistics {
   }
 
   /** Rows per week, bucketed by comparing `column` with the week bounds (DST-proof: the bounds are instants). */
-  private async weeklyCounts(column: DatedColumn, filter: keyof typeof TREND_FILTERS, bounds: Date[], ownerId: string | null): Promise<Map<number, number>> {
+  private async weeklyCounts(
+    column: DatedColumn,
+    filter: keyof typeof TREND_FILTERS,
+    bounds: Date[],
+    ownerId: string | null,
+  ): Promise<Map<number, number>> {
     const replacements: Record<string, unknown> = { ownerId, yes: true };
     bounds.forEach((bound, index) => (replacements[`bound${index}`] = bound));
     const buckets = bounds

@@ -30,14 +30,23 @@ async function noteOf(core: ServerCore, appointmentId: string, transaction?: Tra
 }
 
 async function addendaOf(core: ServerCore, noteId: string, transaction?: Transaction): Promise<NoteAddendumInstance[]> {
-  return core.db.models.NoteAddendum.findAll({ where: { note_id: noteId }, order: [['created_at', 'ASC'], ['id', 'ASC']], transaction });
+  return core.db.models.NoteAddendum.findAll({
+    where: { note_id: noteId },
+    order: [
+      ['created_at', 'ASC'],
+      ['id', 'ASC'],
+    ],
+    transaction,
+  });
 }
 
 export async function readNote(core: ServerCore, caller: Principal, appointmentId: string): Promise<NoteWithAddenda> {
   staffOnly(caller);
   const note = await noteOf(core, appointmentId);
   if (!note) throw new NotFound();
-  await core.db.write((transaction) => recordAudit(core, transaction, { actor: caller.id, action: 'note.read', record_type: 'note', record_id: note.id }));
+  await core.db.write((transaction) =>
+    recordAudit(core, transaction, { actor: caller.id, action: 'note.read', record_type: 'note', record_id: note.id }),
+  );
   return { note, addenda: await addendaOf(core, note.id) };
 }
 
@@ -51,7 +60,8 @@ export async function writeNote(
   return core.db.write(async (transaction) => {
     const session = await sessionFacts(core, appointmentId, transaction);
     if (!session) throw new NotFound();
-    if (!STATUSES_WITH_NOTES.has(session.status)) throw new Conflict(`Only a scheduled session has a note; this appointment is ${session.status}.`, 'invalid_status');
+    if (!STATUSES_WITH_NOTES.has(session.status))
+      throw new Conflict(`Only a scheduled session has a note; this appointment is ${session.status}.`, 'invalid_status');
     const now = core.clock.now();
     let note = await noteOf(core, appointmentId, transaction);
     const created = !note;
@@ -60,7 +70,13 @@ export async function writeNote(
       await note.update({ template: content.template, fields: JSON.stringify(content.fields), updated_at: now }, { transaction });
     } else {
       note = await core.db.models.SessionNote.create(
-        { appointment_id: appointmentId, template: content.template, fields: JSON.stringify(content.fields), created_at: now, updated_at: now },
+        {
+          appointment_id: appointmentId,
+          template: content.template,
+          fields: JSON.stringify(content.fields),
+          created_at: now,
+          updated_at: now,
+        },
         { transaction },
       );
     }
@@ -88,7 +104,10 @@ export async function addAddendum(core: ServerCore, caller: Principal, appointme
     const note = await noteOf(core, appointmentId, transaction);
     if (!note) throw new NotFound();
     if (!note.signed_at) throw new Conflict('The note is not signed yet: change it directly.', 'not_signed');
-    await core.db.models.NoteAddendum.create({ note_id: note.id, author_id: caller.id, text, created_at: core.clock.now() }, { transaction });
+    await core.db.models.NoteAddendum.create(
+      { note_id: note.id, author_id: caller.id, text, created_at: core.clock.now() },
+      { transaction },
+    );
     await recordAudit(core, transaction, { actor: caller.id, action: 'note.addendum', record_type: 'note', record_id: note.id });
     return { note, addenda: await addendaOf(core, note.id, transaction) };
   });
@@ -108,7 +127,10 @@ export async function noteHeaders(core: ServerCore, appointmentIds: string[]) {
 /** Every note of these sessions with its addenda, for a records export. */
 export async function notesForExport(core: ServerCore, appointmentIds: string[]): Promise<NoteWithAddenda[]> {
   if (appointmentIds.length === 0) return [];
-  const notes = await core.db.models.SessionNote.findAll({ where: { appointment_id: { [Op.in]: appointmentIds } }, order: [['created_at', 'ASC']] });
+  const notes = await core.db.models.SessionNote.findAll({
+    where: { appointment_id: { [Op.in]: appointmentIds } },
+    order: [['created_at', 'ASC']],
+  });
   return Promise.all(notes.map(async (note) => ({ note, addenda: await addendaOf(core, note.id) })));
 }
 

@@ -13,7 +13,12 @@ export function presentNote({ note, addenda }: NoteWithAddenda): Api.SessionNote
     fields: completeFields(note.template, JSON.parse(note.fields) as Record<string, string>),
     signed_at: note.signed_at ? isoUtc(note.signed_at) : null,
     signed_by: note.signed_by ?? null,
-    addenda: addenda.map((addendum) => ({ id: addendum.id, author: addendum.author_id, text: addendum.text, created_at: isoUtc(addendum.created_at) })),
+    addenda: addenda.map((addendum) => ({
+      id: addendum.id,
+      author: addendum.author_id,
+      text: addendum.text,
+      created_at: isoUtc(addendum.created_at),
+    })),
     created_at: isoUtc(note.created_at),
     updated_at: isoUtc(note.updated_at),
   };

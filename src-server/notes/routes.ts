@@ -53,7 +53,10 @@ export function notesEndpoints(core: ServerCore): Endpoint[] {
       key: 'session_note_sign',
       section: 'appointments',
       path: '/api/meetings/appointments/<uuid:pk>/note/sign/',
-      doc: { description: 'Sign the note: it is locked from then on (PUT answers 409 signed); corrections go in addenda', authentication: STAFF_ONLY },
+      doc: {
+        description: 'Sign the note: it is locked from then on (PUT answers 409 signed); corrections go in addenda',
+        authentication: STAFF_ONLY,
+      },
       methods: {
         POST: operation({
           access: 'user',
@@ -67,7 +70,12 @@ export function notesEndpoints(core: ServerCore): Endpoint[] {
       key: 'session_note_addenda',
       section: 'appointments',
       path: '/api/meetings/appointments/<uuid:pk>/note/addenda/',
-      doc: { description: 'Add a dated addendum (with its author) to a signed note', authentication: STAFF_ONLY, required_fields: ['text'], example_request: { text: '…' } },
+      doc: {
+        description: 'Add a dated addendum (with its author) to a signed note',
+        authentication: STAFF_ONLY,
+        required_fields: ['text'],
+        example_request: { text: '…' },
+      },
       methods: {
         POST: operation({
           access: 'user',
@@ -75,7 +83,10 @@ export function notesEndpoints(core: ServerCore): Endpoint[] {
           summary: 'Add an addendum to a signed note',
           body: addendumBody,
           status: 201,
-          handler: async ({ params, principal, body }) => ({ status: 201, body: presentNote(await addAddendum(core, caller(principal), params.pk, body.text)) }),
+          handler: async ({ params, principal, body }) => ({
+            status: 201,
+            body: presentNote(await addAddendum(core, caller(principal), params.pk, body.text)),
+          }),
         }),
       },
     },

@@ -16,7 +16,11 @@ export const notePut = z
     const allowed = new Set(TEMPLATE_FIELDS[note.template]);
     const unknown = Object.keys(note.fields).filter((name) => !allowed.has(name));
     if (unknown.length > 0) {
-      context.addIssue({ code: 'custom', path: ['fields'], message: `The ${note.template} template has only ${[...allowed].join(', ')}; not ${unknown.join(', ')}.` });
+      context.addIssue({
+        code: 'custom',
+        path: ['fields'],
+        message: `The ${note.template} template has only ${[...allowed].join(', ')}; not ${unknown.join(', ')}.`,
+      });
     }
   });
 

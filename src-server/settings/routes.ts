@@ -18,7 +18,8 @@ export function settingsEndpoints(core: ServerCore, lanUrls: () => string[]): En
       section: 'administration',
       path: '/api/admin/settings/',
       doc: {
-        description: 'Practice settings: time zone, Jitsi domain, SMTP URL (password never returned) and sender; values from the environment win and cannot be changed here',
+        description:
+          'Practice settings: time zone, Jitsi domain, SMTP URL (password never returned) and sender; values from the environment win and cannot be changed here',
         optional_fields: SETTING_KEYS,
         example_request: { practice_timezone: 'Europe/Berlin', jitsi_domain: 'meet.jit.si' },
       },

@@ -18,7 +18,13 @@ const flagSettingValue = z
   .optional()
   .transform((value) => (typeof value === 'boolean' ? String(value) : value));
 
-const NUMERIC_SETTINGS = new Set<SettingKey>(['cancellation_notice_hours', 'reminder_hours_before', 'session_fee', 'late_cancellation_fee', 'no_show_fee']);
+const NUMERIC_SETTINGS = new Set<SettingKey>([
+  'cancellation_notice_hours',
+  'reminder_hours_before',
+  'session_fee',
+  'late_cancellation_fee',
+  'no_show_fee',
+]);
 
 function schemaOf(key: SettingKey) {
   if (NUMERIC_SETTINGS.has(key)) return numericSettingValue;

@@ -131,7 +131,9 @@ export function checkSettingValue(key: SettingKey, value: string): string | null
     case 'cancellation_notice_hours':
       return /^\d{1,3}$/.test(value) && Number(value) <= 168 ? null : 'Must be a whole number of hours from 0 to 168.';
     case 'reminder_hours_before':
-      return parseReminderHours(value) ? null : 'Must be a list of different whole hours from 1 to 168, e.g. [24, 1]; [] turns reminders off.';
+      return parseReminderHours(value)
+        ? null
+        : 'Must be a list of different whole hours from 1 to 168, e.g. [24, 1]; [] turns reminders off.';
     case 'address':
     case 'payment_details':
       return value.length <= 500 ? null : 'At most 500 characters.';
@@ -144,7 +146,9 @@ export function checkSettingValue(key: SettingKey, value: string): string | null
         : 'Must be a web address, e.g. https://practice.example.com';
     case 'currency':
       // ISO 4217 as the runtime knows it, so the amount's decimals (its exponent) are known too.
-      return /^[A-Z]{3}$/.test(value) && Intl.supportedValuesOf('currency').includes(value) ? null : 'Must be an ISO 4217 currency code in capitals, e.g. EUR.';
+      return /^[A-Z]{3}$/.test(value) && Intl.supportedValuesOf('currency').includes(value)
+        ? null
+        : 'Must be an ISO 4217 currency code in capitals, e.g. EUR.';
     case 'session_fee':
     case 'late_cancellation_fee':
     case 'no_show_fee':

@@ -32,7 +32,9 @@ export function unmaskSmtpUrl(submitted: string, current: string | null): string
   const sameAccount =
     url.protocol === stored.protocol && url.hostname === stored.hostname && url.port === stored.port && url.username === stored.username;
   if (!sameAccount) {
-    throw new ValidationError({ smtp_url: ['Type the SMTP password again: the server, port or user changed, so the stored password is not sent there.'] });
+    throw new ValidationError({
+      smtp_url: ['Type the SMTP password again: the server, port or user changed, so the stored password is not sent there.'],
+    });
   }
   url.password = stored.password;
   return url.toString();

@@ -80,7 +80,13 @@ export function setupEndpoints(core: ServerCore, lanUrls: () => string[], secret
           "only on the practice computer itself, and only with the one-time setup secret that the server prints on its console and log at start (the desktop app's window has it already)",
         required_fields: ['setup_secret', 'email', 'password', 'password2'],
         optional_fields: ['first_name', 'last_name', ...SETTING_KEYS],
-        example_request: { setup_secret: '7KQ4-M2XD-9RTW-H3NB', email: 'therapist@practice.example', password: 'a long passphrase', password2: 'a long passphrase', practice_timezone: 'Europe/Berlin' },
+        example_request: {
+          setup_secret: '7KQ4-M2XD-9RTW-H3NB',
+          email: 'therapist@practice.example',
+          password: 'a long passphrase',
+          password2: 'a long passphrase',
+          practice_timezone: 'Europe/Berlin',
+        },
       },
       methods: {
         GET: operation({
@@ -89,7 +95,10 @@ export function setupEndpoints(core: ServerCore, lanUrls: () => string[], secret
           handler: async ({ request }) => {
             requireLoopbackHost(request);
             const needsSetup = await setup.needsSetup();
-            const state: Api.SetupState = { needs_setup: needsSetup, settings: needsSetup ? presentSettings(await core.settings.all(), lanUrls(), core.config.tls !== null) : null };
+            const state: Api.SetupState = {
+              needs_setup: needsSetup,
+              settings: needsSetup ? presentSettings(await core.settings.all(), lanUrls(), core.config.tls !== null) : null,
+            };
             return { body: state };
           },
         }),
@@ -106,7 +115,10 @@ export function setupEndpoints(core: ServerCore, lanUrls: () => string[], secret
               { email: body.email, password: body.password, first_name: body.first_name, last_name: body.last_name, settings },
               body.setup_secret,
             );
-            return { status: 201, body: { message: 'The practice is set up. Sign in with your email and password.', user: presentUser(user) } };
+            return {
+              status: 201,
+              body: { message: 'The practice is set up. Sign in with your email and password.', user: presentUser(user) },
+            };
           },
         }),
       },

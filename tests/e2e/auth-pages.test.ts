@@ -137,7 +137,10 @@ suite('setup, password reset and the API reference in the browser', () => {
     await page.locator('#endpoint-schedule_appointment').waitFor();
     expect(await page.locator('article.endpoint').count()).toBeLessThan(total);
     await page.locator('#endpoint-schedule_appointment').getByText('Example request').click();
-    await page.locator('#endpoint-schedule_appointment pre').getByText(/curl -X POST/).waitFor();
+    await page
+      .locator('#endpoint-schedule_appointment pre')
+      .getByText(/curl -X POST/)
+      .waitFor();
     await checkScreen(page, 'api-docs-search');
   });
 

@@ -30,35 +30,39 @@ suite('booking a session in the browser', () => {
     await ts?.stop();
   });
 
-  it('a new client registers, verifies with the code from the mail and lands on an empty appointments page', { timeout: 120_000 }, async () => {
-    const { page } = client;
-    await page.goto('/');
-    await page.waitForURL('**/login');
-    await checkScreen(page, 'sign-in');
+  it(
+    'a new client registers, verifies with the code from the mail and lands on an empty appointments page',
+    { timeout: 120_000 },
+    async () => {
+      const { page } = client;
+      await page.goto('/');
+      await page.waitForURL('**/login');
+      await checkScreen(page, 'sign-in');
 
-    await page.getByRole('link', { name: 'Create an account' }).click();
-    await page.getByRole('heading', { name: 'Create your account' }).waitFor();
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('First name').fill('Ada');
-    await page.getByLabel('Last name').fill('Lovelace');
-    await page.getByLabel('Password', { exact: true }).fill(password);
-    await page.getByLabel('Repeat the password').fill('something else');
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await expect.poll(() => page.locator('.field-error').first().textContent()).toContain("didn't match");
-    await checkScreen(page, 'register-errors');
+      await page.getByRole('link', { name: 'Create an account' }).click();
+      await page.getByRole('heading', { name: 'Create your account' }).waitFor();
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('First name').fill('Ada');
+      await page.getByLabel('Last name').fill('Lovelace');
+      await page.getByLabel('Password', { exact: true }).fill(password);
+      await page.getByLabel('Repeat the password').fill('something else');
+      await page.getByRole('button', { name: 'Create account' }).click();
+      await expect.poll(() => page.locator('.field-error').first().textContent()).toContain("didn't match");
+      await checkScreen(page, 'register-errors');
 
-    await page.getByLabel('Repeat the password').fill(password);
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.waitForURL('**/verify?email=*');
-    await checkScreen(page, 'verify');
+      await page.getByLabel('Repeat the password').fill(password);
+      await page.getByRole('button', { name: 'Create account' }).click();
+      await page.waitForURL('**/verify?email=*');
+      await checkScreen(page, 'verify');
 
-    const code = await mailedCode(ts, email, /verification code/i);
-    await page.getByLabel('Verification code').fill(code);
-    await page.getByRole('button', { name: 'Verify and sign in' }).click();
-    await page.waitForURL('**/client/appointments');
-    await page.getByText('No appointments yet').waitFor();
-    await checkScreen(page, 'client-appointments-empty');
-  });
+      const code = await mailedCode(ts, email, /verification code/i);
+      await page.getByLabel('Verification code').fill(code);
+      await page.getByRole('button', { name: 'Verify and sign in' }).click();
+      await page.waitForURL('**/client/appointments');
+      await page.getByText('No appointments yet').waitFor();
+      await checkScreen(page, 'client-appointments-empty');
+    },
+  );
 
   it('the client adds a phone number to their details', { timeout: 120_000 }, async () => {
     const { page } = client;
@@ -130,7 +134,10 @@ suite('booking a session in the browser', () => {
     const start = new Date(scheduled.scheduled_datetime).getTime();
 
     await page.reload();
-    await page.getByText(/Europe\/Berlin/).first().waitFor();
+    await page
+      .getByText(/Europe\/Berlin/)
+      .first()
+      .waitFor();
     expect(await page.getByRole('button', { name: 'Join session' }).count()).toBe(0);
 
     ts.clock.set(new Date(start - 5 * 60_000));

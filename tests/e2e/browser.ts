@@ -56,14 +56,19 @@ export async function openApp(browser: Browser, ts: TestServer, viewport = DESKT
 export async function snapBoth(page: Page, name: string): Promise<void> {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const original = page.viewportSize() ?? DESKTOP;
-  for (const [label, size] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+  for (const [label, size] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ] as const) {
     await page.setViewportSize(size);
     // A sticky header would be drawn where the page was scrolled to.
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.waitForTimeout(150);
     if (label === 'phone') {
       // Nothing may make a phone scroll sideways.
-      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} is wider than a phone`).toBeLessThanOrEqual(size.width);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} is wider than a phone`).toBeLessThanOrEqual(
+        size.width,
+      );
     }
     // Toasts come and go; they would hide the screen under them.
     await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${label}.png`), fullPage: true, style: '.toasts { display: none; }' });
@@ -76,7 +81,13 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`);
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.nodes
+          .map((node) => node.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
   expect(bad, `axe on ${screen}`).toEqual([]);
 }
 

@@ -108,114 +108,122 @@ suite('booking a free slot and the week view', () => {
     await app.context.close();
   });
 
-  it('the therapist schedules a pending request by clicking a free time in the week view; the picker shows the day\'s sessions and free slots', SLOW, async () => {
-    const named = async (first_name: string, last_name: string) => {
-      const account = await createAccount(ts);
-      await account.user.update({ first_name, last_name });
-      return account;
-    };
-    const [rosa, karl, lena] = [await named('Rosa', 'Stern'), await named('Karl', 'Ober'), await named('Lena', 'Vogt')];
-    const dates = (await ts.api.get('/api/meetings/appointments/available-dates/').expect(200)).body as string[];
-    const ask = async (account: TestAccount, wish: Record<string, unknown>) =>
-      (
-        await ts.api
-          .post('/api/meetings/appointments/create/')
-          .set('Authorization', account.bearer)
-          .send({
-            first_name: account.user.first_name,
-            last_name: account.user.last_name,
-            email: account.email,
-            phone: '',
-            reason: 'Would like to start.',
-            ...wish,
-          })
-          .expect(201)
-      ).body as { id: string };
-    const byPreference = { preferred_dates: [dates[0]], preferred_time_slots: ['afternoon'] };
-    const rosaRequest = await ask(rosa, byPreference);
-    const karlRequest = await ask(karl, byPreference);
-    const today = DateTime.now().setZone('Europe/Berlin').toISODate()!;
-    const freeSlots = async () =>
-      (
-        await ts.api
-          .get('/api/meetings/appointments/available-slots/')
-          .query({ from: today, to: DateTime.fromISO(today).plus({ days: 13 }).toISODate()! })
-          .expect(200)
-      ).body as { start: string; date: string }[];
+  it(
+    "the therapist schedules a pending request by clicking a free time in the week view; the picker shows the day's sessions and free slots",
+    SLOW,
+    async () => {
+      const named = async (first_name: string, last_name: string) => {
+        const account = await createAccount(ts);
+        await account.user.update({ first_name, last_name });
+        return account;
+      };
+      const [rosa, karl, lena] = [await named('Rosa', 'Stern'), await named('Karl', 'Ober'), await named('Lena', 'Vogt')];
+      const dates = (await ts.api.get('/api/meetings/appointments/available-dates/').expect(200)).body as string[];
+      const ask = async (account: TestAccount, wish: Record<string, unknown>) =>
+        (
+          await ts.api
+            .post('/api/meetings/appointments/create/')
+            .set('Authorization', account.bearer)
+            .send({
+              first_name: account.user.first_name,
+              last_name: account.user.last_name,
+              email: account.email,
+              phone: '',
+              reason: 'Would like to start.',
+              ...wish,
+            })
+            .expect(201)
+        ).body as { id: string };
+      const byPreference = { preferred_dates: [dates[0]], preferred_time_slots: ['afternoon'] };
+      const rosaRequest = await ask(rosa, byPreference);
+      const karlRequest = await ask(karl, byPreference);
+      const today = DateTime.now().setZone('Europe/Berlin').toISODate()!;
+      const freeSlots = async () =>
+        (
+          await ts.api
+            .get('/api/meetings/appointments/available-slots/')
+            .query({ from: today, to: DateTime.fromISO(today).plus({ days: 13 }).toISODate()! })
+            .expect(200)
+        ).body as { start: string; date: string }[];
 
-    const app = await signIn(therapist);
-    const { page } = app;
-    /** The week's first free time (the next week's when this one has none left). */
-    const firstFreeTime = async (onPage: Page) => {
-      await onPage.getByRole('link', { name: 'Week', exact: true }).click();
-      await onPage.getByRole('heading', { name: 'Week' }).waitFor();
-      const free = onPage.locator('.calendar-free-time');
-      const found = await free
-        .first()
-        .waitFor({ timeout: 5_000 })
-        .then(() => true)
-        .catch(() => false);
-      if (!found) await onPage.getByRole('button', { name: 'Next week' }).click();
-      await free.first().waitFor();
-      return free.first();
-    };
+      const app = await signIn(therapist);
+      const { page } = app;
+      /** The week's first free time (the next week's when this one has none left). */
+      const firstFreeTime = async (onPage: Page) => {
+        await onPage.getByRole('link', { name: 'Week', exact: true }).click();
+        await onPage.getByRole('heading', { name: 'Week' }).waitFor();
+        const free = onPage.locator('.calendar-free-time');
+        const found = await free
+          .first()
+          .waitFor({ timeout: 5_000 })
+          .then(() => true)
+          .catch(() => false);
+        if (!found) await onPage.getByRole('button', { name: 'Next week' }).click();
+        await free.first().waitFor();
+        return free.first();
+      };
 
-    // The week on screen, then another request takes its first free time: the click meets the schedule API's 409.
-    const stale = await firstFreeTime(page);
-    const [taken] = await freeSlots();
-    await ts.api
-      .post(`/api/meetings/appointments/${karlRequest.id}/schedule/`)
-      .set('Authorization', therapist.bearer)
-      .send({ scheduled_datetime: taken.start, scheduled_duration: 50 })
-      .expect(200);
-    await stale.click();
-    const dialog = page.getByRole('dialog', { name: 'Schedule a pending request here' });
-    await dialog.getByLabel(/Rosa Stern/).check();
-    await dialog.getByRole('button', { name: 'Schedule and email the client' }).click();
-    await dialog.getByText(/^This time overlaps Karl O\., /).waitFor();
-    await checkScreen(page, 'week-schedule-here-conflict');
-    await page.keyboard.press('Escape');
+      // The week on screen, then another request takes its first free time: the click meets the schedule API's 409.
+      const stale = await firstFreeTime(page);
+      const [taken] = await freeSlots();
+      await ts.api
+        .post(`/api/meetings/appointments/${karlRequest.id}/schedule/`)
+        .set('Authorization', therapist.bearer)
+        .send({ scheduled_datetime: taken.start, scheduled_duration: 50 })
+        .expect(200);
+      await stale.click();
+      const dialog = page.getByRole('dialog', { name: 'Schedule a pending request here' });
+      await dialog.getByLabel(/Rosa Stern/).check();
+      await dialog.getByRole('button', { name: 'Schedule and email the client' }).click();
+      await dialog.getByText(/^This time overlaps Karl O\., /).waitFor();
+      await checkScreen(page, 'week-schedule-here-conflict');
+      await page.keyboard.press('Escape');
 
-    await page.reload();
-    const chip = await firstFreeTime(page);
-    const [next] = await freeSlots();
-    expect(await chip.getAttribute('aria-label')).toContain(`at ${DateTime.fromISO(next.start, { zone: 'Europe/Berlin' }).toFormat('HH:mm')}`);
-    await chip.click();
-    await dialog.getByLabel(/Rosa Stern/).check();
-    await checkScreen(page, 'week-schedule-here');
-    await dialog.getByRole('button', { name: 'Schedule and email the client' }).click();
-    await page.getByText(/^Rosa Stern is scheduled for /).waitFor();
-    const rosaNow = (await ts.api.get(`/api/meetings/appointments/${rosaRequest.id}/`).set('Authorization', therapist.bearer).expect(200)).body;
-    expect(rosaNow).toMatchObject({ status: 'scheduled', scheduled_datetime: next.start });
-    await page.locator('.calendar-entry.session', { hasText: 'Rosa Stern' }).waitFor();
+      await page.reload();
+      const chip = await firstFreeTime(page);
+      const [next] = await freeSlots();
+      expect(await chip.getAttribute('aria-label')).toContain(
+        `at ${DateTime.fromISO(next.start, { zone: 'Europe/Berlin' }).toFormat('HH:mm')}`,
+      );
+      await chip.click();
+      await dialog.getByLabel(/Rosa Stern/).check();
+      await checkScreen(page, 'week-schedule-here');
+      await dialog.getByRole('button', { name: 'Schedule and email the client' }).click();
+      await page.getByText(/^Rosa Stern is scheduled for /).waitFor();
+      const rosaNow = (await ts.api.get(`/api/meetings/appointments/${rosaRequest.id}/`).set('Authorization', therapist.bearer).expect(200))
+        .body;
+      expect(rosaNow).toMatchObject({ status: 'scheduled', scheduled_datetime: next.start });
+      await page.locator('.calendar-entry.session', { hasText: 'Rosa Stern' }).waitFor();
 
-    // A request holding a free slot on the same day: its drawer starts on the held time, with the day's sessions and free slots.
-    const sameDay = (await freeSlots()).filter((slot) => slot.date === taken.date);
-    const held = sameDay.at(-1)!;
-    const lenaRequest = await ask(lena, { requested_start: held.start });
-    const heldTime = DateTime.fromISO(held.start, { zone: 'Europe/Berlin' }).toFormat('HH:mm');
-    await page.getByRole('link', { name: 'Requests' }).click();
-    await page.getByRole('button', { name: /Open request of Lena Vogt/ }).click();
-    const drawer = page.getByRole('dialog');
-    await drawer.getByRole('group', { name: /Date and time \(Europe\/Berlin\)/ }).waitFor();
-    await expect.poll(() => drawer.getByLabel('Day', { exact: true }).inputValue()).toBe(taken.date);
-    expect(await drawer.getByLabel('Time', { exact: true }).inputValue()).toBe(heldTime);
-    const slots = drawer.getByRole('group', { name: /^Free times on / });
-    await slots.getByRole('button', { name: `${heldTime} (requested)`, exact: true }).waitFor();
-    await drawer.getByText(/Karl Ober/).waitFor();
-    await drawer.getByText(/Rosa Stern/).waitFor();
-    const confirm = drawer.getByRole('button', { name: 'Confirm requested time' });
-    await confirm.waitFor();
-    await checkScreen(page, 'schedule-picker');
-    // Another free slot turns it into a plain scheduling; back on the held one it confirms the request again.
-    await slots.getByRole('button').first().click();
-    await drawer.getByRole('button', { name: 'Schedule and email the client' }).waitFor();
-    await slots.getByRole('button', { name: new RegExp(`^${heldTime}`) }).click();
-    await confirm.click();
-    await page.getByText(/^Scheduled for /).waitFor();
-    const lenaNow = (await ts.api.get(`/api/meetings/appointments/${lenaRequest.id}/`).set('Authorization', therapist.bearer).expect(200)).body;
-    expect(lenaNow).toMatchObject({ status: 'scheduled', scheduled_datetime: held.start });
-    expect(app.errors).toEqual([]);
-    await app.context.close();
-  });
+      // A request holding a free slot on the same day: its drawer starts on the held time, with the day's sessions and free slots.
+      const sameDay = (await freeSlots()).filter((slot) => slot.date === taken.date);
+      const held = sameDay.at(-1)!;
+      const lenaRequest = await ask(lena, { requested_start: held.start });
+      const heldTime = DateTime.fromISO(held.start, { zone: 'Europe/Berlin' }).toFormat('HH:mm');
+      await page.getByRole('link', { name: 'Requests' }).click();
+      await page.getByRole('button', { name: /Open request of Lena Vogt/ }).click();
+      const drawer = page.getByRole('dialog');
+      await drawer.getByRole('group', { name: /Date and time \(Europe\/Berlin\)/ }).waitFor();
+      await expect.poll(() => drawer.getByLabel('Day', { exact: true }).inputValue()).toBe(taken.date);
+      expect(await drawer.getByLabel('Time', { exact: true }).inputValue()).toBe(heldTime);
+      const slots = drawer.getByRole('group', { name: /^Free times on / });
+      await slots.getByRole('button', { name: `${heldTime} (requested)`, exact: true }).waitFor();
+      await drawer.getByText(/Karl Ober/).waitFor();
+      await drawer.getByText(/Rosa Stern/).waitFor();
+      const confirm = drawer.getByRole('button', { name: 'Confirm requested time' });
+      await confirm.waitFor();
+      await checkScreen(page, 'schedule-picker');
+      // Another free slot turns it into a plain scheduling; back on the held one it confirms the request again.
+      await slots.getByRole('button').first().click();
+      await drawer.getByRole('button', { name: 'Schedule and email the client' }).waitFor();
+      await slots.getByRole('button', { name: new RegExp(`^${heldTime}`) }).click();
+      await confirm.click();
+      await page.getByText(/^Scheduled for /).waitFor();
+      const lenaNow = (await ts.api.get(`/api/meetings/appointments/${lenaRequest.id}/`).set('Authorization', therapist.bearer).expect(200))
+        .body;
+      expect(lenaNow).toMatchObject({ status: 'scheduled', scheduled_datetime: held.start });
+      expect(app.errors).toEqual([]);
+      await app.context.close();
+    },
+  );
 });

@@ -28,7 +28,14 @@ suite('the therapist at work in the browser', () => {
     const response = await ts.api
       .post('/api/meetings/appointments/create/')
       .set('Authorization', account.bearer)
-      .send({ first_name: 'Grace', last_name: 'Hopper', email: account.email, reason, preferred_dates: dates, preferred_time_slots: ['afternoon'] })
+      .send({
+        first_name: 'Grace',
+        last_name: 'Hopper',
+        email: account.email,
+        reason,
+        preferred_dates: dates,
+        preferred_time_slots: ['afternoon'],
+      })
       .expect(201);
     return response.body as Booked;
   }
@@ -38,7 +45,10 @@ suite('the therapist at work in the browser', () => {
     await admin.page.getByRole('row').filter({ hasText: 'Grace Hopper' }).first().waitFor();
     const rows = await ts.api.get('/api/meetings/appointments/').query({ status: 'pending_review' }).set('Authorization', therapist.bearer);
     const index = (rows.body.results as { reason: string }[]).findIndex((row) => row.reason === reason);
-    await admin.page.getByRole('button', { name: /Open request of .* for Grace Hopper/ }).nth(index).click();
+    await admin.page
+      .getByRole('button', { name: /Open request of .* for Grace Hopper/ })
+      .nth(index)
+      .click();
     const drawer = admin.page.getByRole('dialog');
     await drawer.getByText(reason).waitFor();
     return drawer;
@@ -88,7 +98,11 @@ suite('the therapist at work in the browser', () => {
     await book(client, 'Second session');
     const day = openDates[0];
     const utc = berlinTimeInUtc(day, 14);
-    await ts.api.post(`/api/meetings/appointments/${first.id}/schedule/`).set('Authorization', therapist.bearer).send({ scheduled_datetime: utc }).expect(200);
+    await ts.api
+      .post(`/api/meetings/appointments/${first.id}/schedule/`)
+      .set('Authorization', therapist.bearer)
+      .send({ scheduled_datetime: utc })
+      .expect(200);
 
     const drawer = await openRequest('Second session');
     await drawer.getByLabel('Day', { exact: true }).fill(day);
@@ -208,7 +222,8 @@ suite('the therapist at work in the browser', () => {
 
   it('keeps the therapist signed in past the life of the access token: refreshed silently, the refresh token rotated', SLOW, async () => {
     const { page } = admin;
-    const stored = () => page.evaluate(() => JSON.parse(localStorage.getItem('practice.session') ?? 'null') as { access: string; refresh: string } | null);
+    const stored = () =>
+      page.evaluate(() => JSON.parse(localStorage.getItem('practice.session') ?? 'null') as { access: string; refresh: string } | null);
     const before = await stored();
     ts.clock.advance(30 * 60_000);
     await page.getByRole('link', { name: 'Requests' }).click();

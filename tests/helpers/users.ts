@@ -17,7 +17,13 @@ let counter = 0;
 
 export async function createAccount(
   ts: TestServer,
-  { staff = false, verified = true, active = true, email, password = 'Correct-Horse-42' }: { staff?: boolean; verified?: boolean; active?: boolean; email?: string; password?: string } = {},
+  {
+    staff = false,
+    verified = true,
+    active = true,
+    email,
+    password = 'Correct-Horse-42',
+  }: { staff?: boolean; verified?: boolean; active?: boolean; email?: string; password?: string } = {},
 ): Promise<TestAccount> {
   const core = ts.server.core;
   const address = (email ?? `person${++counter}-${Date.now()}@example.com`).toLowerCase();

@@ -12,9 +12,17 @@ async function problemsOf(filePath: string, source: string): Promise<string[]> {
 describe('layer boundaries', () => {
   it.each([
     ['src-server/crypto/probe.ts', "import { loadConfig as used } from '../config.js';", /crypto may not import config/],
-    ['src-server/mail/probe.ts', "import { PracticeSettings as used } from '../settings/practice-settings.js';", /mail may not import feature/],
+    [
+      'src-server/mail/probe.ts',
+      "import { PracticeSettings as used } from '../settings/practice-settings.js';",
+      /mail may not import feature/,
+    ],
     ['src-server/db/probe.ts', "import { Outbox as used } from '../mail/outbox.js';", /db may not import mail/],
-    ['src-server/meetings/probe.ts', "import { settingsEndpoints as used } from '../settings/routes.js';", /feature may not import feature-routes/],
+    [
+      'src-server/meetings/probe.ts',
+      "import { settingsEndpoints as used } from '../settings/routes.js';",
+      /feature may not import feature-routes/,
+    ],
     ['src-server/meetings/probe.ts', "import { allEndpoints as used } from '../endpoints.js';", /feature may not import composition/],
     ['src-renderer/src/probe.ts', "import { loadConfig as used } from '../../src-server/config';", /renderer may not import config/],
   ])('refuse an import up a layer or into another feature’s routes: %s', async (filePath, source, message) => {
@@ -22,8 +30,12 @@ describe('layer boundaries', () => {
   });
 
   it('keep Electron out of the server and the pages', async () => {
-    expect((await problemsOf('src-server/http/probe.ts', "import { app as used } from 'electron';")).join('\n')).toMatch(/only src-main\/ may import it/);
-    expect((await problemsOf('src-renderer/src/probe.ts', "import { ipcRenderer as used } from 'electron';")).join('\n')).toMatch(/only src-main\/ may import it/);
+    expect((await problemsOf('src-server/http/probe.ts', "import { app as used } from 'electron';")).join('\n')).toMatch(
+      /only src-main\/ may import it/,
+    );
+    expect((await problemsOf('src-renderer/src/probe.ts', "import { ipcRenderer as used } from 'electron';")).join('\n')).toMatch(
+      /only src-main\/ may import it/,
+    );
   });
 
   it.each([

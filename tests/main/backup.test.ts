@@ -1,7 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKUP_DIR_NAME, BackupScheduler, backupDatabase, DEFAULT_BACKUP_SCHEDULE, listBackups, startBackups } from '../../src-server/db/backup.js';
+import {
+  BACKUP_DIR_NAME,
+  BackupScheduler,
+  backupDatabase,
+  DEFAULT_BACKUP_SCHEDULE,
+  listBackups,
+  startBackups,
+} from '../../src-server/db/backup.js';
 import { openDatabase } from '../../src-server/db/database.js';
 import { createLogger } from '../../src-server/logger.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';

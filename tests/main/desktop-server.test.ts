@@ -53,7 +53,11 @@ function origin(desktop: DesktopServer): string {
 function quit(desktop: DesktopServer): Promise<{ code: number; prevented: number }> {
   return new Promise((resolve) => {
     let prevented = 0;
-    const onQuit = holdQuitUntilStopped(() => desktop.server.stop(), (code) => resolve({ code, prevented }), createLogger('silent'));
+    const onQuit = holdQuitUntilStopped(
+      () => desktop.server.stop(),
+      (code) => resolve({ code, prevented }),
+      createLogger('silent'),
+    );
     const event = { preventDefault: () => void prevented++ };
     onQuit(event);
     onQuit(event);
@@ -68,7 +72,9 @@ describe('the desktop server', () => {
       expect(fs.existsSync(path.join(userDataDir, 'data', 'practice.db'))).toBe(true);
       expect(desktop.keychain.protection).toBe('keychain');
       expect(desktop.portNotice).toBeNull();
-      const setup = await supertest(origin(desktop)).post('/api/setup/').send({ ...therapist, setup_secret: desktop.server.setupSecret() });
+      const setup = await supertest(origin(desktop))
+        .post('/api/setup/')
+        .send({ ...therapist, setup_secret: desktop.server.setupSecret() });
       expect(setup.status).toBe(201);
     } finally {
       await quit(desktop);
@@ -79,7 +85,9 @@ describe('the desktop server', () => {
     const desktop = await start(blockedPort);
     try {
       expect(desktop.server.port).not.toBe(blockedPort);
-      expect(desktop.portNotice).toMatch(new RegExp(`Port ${blockedPort} is in use by another program, so the practice runs on port ${desktop.server.port}`));
+      expect(desktop.portNotice).toMatch(
+        new RegExp(`Port ${blockedPort} is in use by another program, so the practice runs on port ${desktop.server.port}`),
+      );
       // The same database and key as before: the therapist set up in the first run is still there.
       expect((await supertest(origin(desktop)).get('/api/setup/')).body.needs_setup).toBe(false);
     } finally {
@@ -89,7 +97,9 @@ describe('the desktop server', () => {
 
   it('on quit, finishes the request in flight, closes the database and then exits once', async () => {
     const desktop = await start(0);
-    const inFlight = supertest(origin(desktop)).get('/api/setup/').then((res) => res.status);
+    const inFlight = supertest(origin(desktop))
+      .get('/api/setup/')
+      .then((res) => res.status);
     await new Promise((resolve) => desktop.server.http.once('request', resolve));
     const { code, prevented } = await quit(desktop);
     expect(await inFlight).toBe(200);

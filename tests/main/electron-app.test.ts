@@ -10,7 +10,8 @@ import { tempDataDir } from '../helpers/test-server.js';
 const electronPackage = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
 /** electron's install script writes path.txt once the binary is downloaded; npm ci skips that script (package.json allowScripts). */
 const hasElectronBinary = fs.existsSync(path.join(electronPackage, 'path.txt'));
-const SKIPPED = 'the Electron binary is not installed here (npm ci skips its download; npm start fetches it); these tests run where it is, e.g. under Xvfb';
+const SKIPPED =
+  'the Electron binary is not installed here (npm ci skips its download; npm start fetches it); these tests run where it is, e.g. under Xvfb';
 
 let app: ElectronApplication;
 let page: Page;
@@ -45,13 +46,24 @@ describe('the desktop app in Electron', () => {
   it('gives the page the named bridge and nothing of Node', async ({ skip }) => {
     skip(!hasElectronBinary, SKIPPED);
     const seen = await page.evaluate(async () => {
-      const desktop = (window as unknown as { practiceDesktop: { version: string; keychainStatus(): Promise<{ protection: string }>; lanUrls(): Promise<string[]>; setupSecret(): Promise<string | null> } }).practiceDesktop;
+      const desktop = (
+        window as unknown as {
+          practiceDesktop: {
+            version: string;
+            keychainStatus(): Promise<{ protection: string }>;
+            lanUrls(): Promise<string[]>;
+            setupSecret(): Promise<string | null>;
+          };
+        }
+      ).practiceDesktop;
       return {
         version: desktop.version,
         protection: (await desktop.keychainStatus()).protection,
         lanUrls: await desktop.lanUrls(),
         setupSecret: await desktop.setupSecret(),
-        node: typeof (window as unknown as { require?: unknown }).require !== 'undefined' || typeof (window as unknown as { process?: unknown }).process !== 'undefined',
+        node:
+          typeof (window as unknown as { require?: unknown }).require !== 'undefined' ||
+          typeof (window as unknown as { process?: unknown }).process !== 'undefined',
       };
     });
     expect(seen.version).toBe(JSON.parse(fs.readFileSync('package.json', 'utf8')).version);
@@ -77,7 +89,9 @@ describe('the desktop app in Electron', () => {
       document.body.append(link);
       link.click();
     });
-    await expect.poll(() => app.evaluate(() => (globalThis as unknown as { opened: string[] }).opened)).toEqual(['https://meet.jit.si/practice-test-room', 'https://example.org/']);
+    await expect
+      .poll(() => app.evaluate(() => (globalThis as unknown as { opened: string[] }).opened))
+      .toEqual(['https://meet.jit.si/practice-test-room', 'https://example.org/']);
     expect(app.windows()).toHaveLength(1);
     expect(page.url()).toBe(appUrl);
   });

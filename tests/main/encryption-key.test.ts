@@ -38,7 +38,11 @@ describe('the desktop encryption key', () => {
   });
 
   it('uses the macOS and Windows keychains without asking for a backend', () => {
-    const mac = obtainEncryptionKey({ dataDir: dataDir(), safeStorage: { ...keychain('unused'), getSelectedStorageBackend: undefined }, platform: 'darwin' });
+    const mac = obtainEncryptionKey({
+      dataDir: dataDir(),
+      safeStorage: { ...keychain('unused'), getSelectedStorageBackend: undefined },
+      platform: 'darwin',
+    });
     expect(mac.status).toEqual({ protection: 'keychain', backend: 'macOS Keychain', warning: null });
     const windows = obtainEncryptionKey({ dataDir: dataDir(), safeStorage: keychain('unused'), platform: 'win32' });
     expect(windows.status.protection).toBe('keychain');
@@ -67,7 +71,11 @@ describe('the desktop encryption key', () => {
 
   it('leaves a key file with several keys (a rotation) as it is, still warning', () => {
     const dir = dataDir();
-    fs.writeFileSync(path.join(dir, KEY_FILE_NAME), `${Buffer.alloc(32, 1).toString('base64')}\n${Buffer.alloc(32, 2).toString('base64')}\n`, { mode: 0o600 });
+    fs.writeFileSync(
+      path.join(dir, KEY_FILE_NAME),
+      `${Buffer.alloc(32, 1).toString('base64')}\n${Buffer.alloc(32, 2).toString('base64')}\n`,
+      { mode: 0o600 },
+    );
     const { keys, status } = obtainEncryptionKey({ dataDir: dir, safeStorage: keychain('gnome_libsecret'), platform: 'linux' });
     expect(keys).toHaveLength(2);
     expect(status.protection).toBe('file');
@@ -106,8 +114,12 @@ describe('the desktop encryption key', () => {
   it('refuses to start, rather than make a new key, when the keychain that holds it is not available', () => {
     const dir = dataDir();
     obtainEncryptionKey({ dataDir: dir, safeStorage: keychain('gnome_libsecret'), platform: 'linux' });
-    expect(() => obtainEncryptionKey({ dataDir: dir, safeStorage: keychain('basic_text'), platform: 'linux' })).toThrow(/locked in the OS keychain/);
-    expect(() => obtainEncryptionKey({ dataDir: dir, safeStorage: keychain('gnome_libsecret', false), platform: 'linux' })).toThrow(/not available now/);
+    expect(() => obtainEncryptionKey({ dataDir: dir, safeStorage: keychain('basic_text'), platform: 'linux' })).toThrow(
+      /locked in the OS keychain/,
+    );
+    expect(() => obtainEncryptionKey({ dataDir: dir, safeStorage: keychain('gnome_libsecret', false), platform: 'linux' })).toThrow(
+      /not available now/,
+    );
     expect(fs.existsSync(path.join(dir, KEY_FILE_NAME))).toBe(false);
   });
 

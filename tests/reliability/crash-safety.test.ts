@@ -34,7 +34,16 @@ afterAll(async () => {
 /** Starts the server in a child process on the shared data directory (always SQLite: the file is what is tested). */
 async function startChild(): Promise<ChildServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'crash-child.ts')], {
-    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', PORT: '0', HOST: '127.0.0.1', PASSWORD_HASH_COST: '1024', RATE_LIMIT_AUTH: '100000', SMTP_URL: mailbox.url },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      PASSWORD_HASH_COST: '1024',
+      RATE_LIMIT_AUTH: '100000',
+      SMTP_URL: mailbox.url,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   children.push(child);
@@ -116,13 +125,21 @@ describe('a server killed with SIGKILL under concurrent writes', () => {
     const registrationLanes = [1, 2, 3].map((laneNumber) =>
       lane(async (n) => {
         const email = `client-${laneNumber}-${n}@example.com`;
-        const status = await postJson(`${first.url}api/auth/register/`, { email, first_name: 'Crash', last_name: 'Test', password: 'Long-enough-passphrase-7', password2: 'Long-enough-passphrase-7' });
+        const status = await postJson(`${first.url}api/auth/register/`, {
+          email,
+          first_name: 'Crash',
+          last_name: 'Test',
+          password: 'Long-enough-passphrase-7',
+          password2: 'Long-enough-passphrase-7',
+        });
         if (status === 201) registered.push(email);
         else failures.push(status);
       }),
     );
     await expect
-      .poll(() => Math.min(registered.length, ...Object.keys(WRITERS).map((key) => acknowledgedSettings.get(key as WrittenKey) ?? 0)), { timeout: 30_000 })
+      .poll(() => Math.min(registered.length, ...Object.keys(WRITERS).map((key) => acknowledgedSettings.get(key as WrittenKey) ?? 0)), {
+        timeout: 30_000,
+      })
       .toBeGreaterThanOrEqual(15);
     first.child.kill('SIGKILL');
     await Promise.all([...settingLanes, ...registrationLanes]);
@@ -145,7 +162,9 @@ describe('a server killed with SIGKILL under concurrent writes', () => {
       expect(survived).toBeLessThanOrEqual(sentSettings.get(key)!);
     }
     // Mail is delivered at least once: a mail cut off mid-delivery by the kill is sent again.
-    await expect.poll(() => registered.filter((email) => !mailbox.mails.some((mail) => mail.to === email)), { timeout: 30_000 }).toEqual([]);
+    await expect
+      .poll(() => registered.filter((email) => !mailbox.mails.some((mail) => mail.to === email)), { timeout: 30_000 })
+      .toEqual([]);
 
     second.child.kill('SIGTERM');
     await second.exited;

@@ -62,7 +62,17 @@ async function credentials(): Promise<fc.Arbitrary<string | null>> {
     { weight: 3, arbitrary: fc.constant(client.bearer) },
     { weight: 3, arbitrary: fc.constant(staff.bearer) },
     { weight: 2, arbitrary: fc.constantFrom(...forged).map((token) => `Bearer ${token}`) },
-    { weight: 1, arbitrary: fc.constantFrom('Bearer', 'Bearer  a b', 'Basic dXNlcjpwYXNz', 'Token abc', 'bearer\t' + staff.access, `Bearer ${staff.access}x`) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        'Bearer',
+        'Bearer  a b',
+        'Basic dXNlcjpwYXNz',
+        'Token abc',
+        'bearer\t' + staff.access,
+        `Bearer ${staff.access}x`,
+      ),
+    },
   );
 }
 

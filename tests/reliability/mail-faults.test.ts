@@ -45,7 +45,8 @@ async function scheduleSessions(count: number): Promise<string[]> {
  */
 async function waitForMoreAttempts(recipients: string[], more: number): Promise<string[]> {
   const OutboxMail = ts.server.core.db.models.OutboxMail;
-  const mailsOf = async () => (await OutboxMail.findAll()).filter((row) => recipients.includes(row.recipient) && isConfirmation(row.subject));
+  const mailsOf = async () =>
+    (await OutboxMail.findAll()).filter((row) => recipients.includes(row.recipient) && isConfirmation(row.subject));
   const baseline = new Map((await mailsOf()).map((row) => [row.id, row.attempts]));
   let errors: string[] = [];
   await expect

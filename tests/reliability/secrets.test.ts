@@ -47,7 +47,17 @@ const codeFrom = (text: string) => /\b(\d{6})\b/.exec(text)![1];
 
 /** A client's whole life through the API, collecting every secret that passes by. */
 async function fullRun(): Promise<string[]> {
-  const secrets: string[] = [client.password, newPassword, wrongGuess, staff.password, staff.access, rejection, ...Object.values(personal), client.email, client.phone_number];
+  const secrets: string[] = [
+    client.password,
+    newPassword,
+    wrongGuess,
+    staff.password,
+    staff.access,
+    rejection,
+    ...Object.values(personal),
+    client.email,
+    client.phone_number,
+  ];
   const api = ts.api;
   expect((await api.post('/api/auth/register/').send({ ...client, password2: client.password })).status).toBe(201);
   const code = codeFrom((await ts.mailbox.waitFor((mail) => mail.subject === 'Your verification code')).text);
@@ -57,17 +67,48 @@ async function fullRun(): Promise<string[]> {
   const login = await api.post('/api/auth/login/').send({ email: client.email, password: client.password });
   const refreshed = await api.post('/api/auth/token/refresh/').send({ refresh: login.body.refresh });
   expect(refreshed.status).toBe(200);
-  secrets.push(code, verified.body.access, verified.body.refresh, login.body.access, login.body.refresh, refreshed.body.access, refreshed.body.refresh);
+  secrets.push(
+    code,
+    verified.body.access,
+    verified.body.refresh,
+    login.body.access,
+    login.body.refresh,
+    refreshed.body.access,
+    refreshed.body.refresh,
+  );
   const bearer = `Bearer ${refreshed.body.access}`;
-  expect((await api.patch('/api/auth/profile/update/').set('Authorization', bearer).send({ phone_number: client.phone_number })).status).toBe(200);
+  expect(
+    (await api.patch('/api/auth/profile/update/').set('Authorization', bearer).send({ phone_number: client.phone_number })).status,
+  ).toBe(200);
 
   const [date] = (await api.get('/api/meetings/appointments/available-dates/')).body as string[];
-  const request = () => api.post('/api/meetings/appointments/create/').set('Authorization', bearer).send(requestBody({ ...personal, preferred_dates: [date] }));
+  const request = () =>
+    api
+      .post('/api/meetings/appointments/create/')
+      .set('Authorization', bearer)
+      .send(requestBody({ ...personal, preferred_dates: [date] }));
   const [first, second] = [(await request()).body, (await request()).body];
   const start = new Date(ts.clock.now().getTime() + 3 * 86_400_000).toISOString();
-  expect((await api.post(`/api/meetings/appointments/${first.id}/schedule/`).set('Authorization', staff.bearer).send({ scheduled_datetime: start })).status).toBe(200);
-  expect((await api.post(`/api/meetings/appointments/${second.id}/reject/`).set('Authorization', staff.bearer).send({ rejection_reason: rejection })).status).toBe(200);
-  expect((await api.get(`/api/meetings/appointments/?email=${encodeURIComponent(personal.email)}`).set('Authorization', staff.bearer)).body.count).toBe(2);
+  expect(
+    (
+      await api
+        .post(`/api/meetings/appointments/${first.id}/schedule/`)
+        .set('Authorization', staff.bearer)
+        .send({ scheduled_datetime: start })
+    ).status,
+  ).toBe(200);
+  expect(
+    (
+      await api
+        .post(`/api/meetings/appointments/${second.id}/reject/`)
+        .set('Authorization', staff.bearer)
+        .send({ rejection_reason: rejection })
+    ).status,
+  ).toBe(200);
+  expect(
+    (await api.get(`/api/meetings/appointments/?email=${encodeURIComponent(personal.email)}`).set('Authorization', staff.bearer)).body
+      .count,
+  ).toBe(2);
 
   ts.clock.advance(61_000);
   expect((await api.post('/api/auth/forgot-password/').send({ email: client.email })).status).toBe(200);
@@ -75,7 +116,9 @@ async function fullRun(): Promise<string[]> {
   const resetCode = codeFrom(resetMail.text);
   secrets.push(resetCode);
   expect((await api.post('/api/auth/verify-password-reset-otp/').send({ email: client.email, otp: resetCode })).status).toBe(200);
-  const reset = await api.post('/api/auth/reset-password/').send({ email: client.email, otp: resetCode, new_password: newPassword, confirm_password: newPassword });
+  const reset = await api
+    .post('/api/auth/reset-password/')
+    .send({ email: client.email, otp: resetCode, new_password: newPassword, confirm_password: newPassword });
   expect(reset.status).toBe(200);
   return secrets;
 }
@@ -84,7 +127,9 @@ async function fullRun(): Promise<string[]> {
 async function databaseDump(): Promise<string> {
   const { sequelize, dialect } = ts.server.core.db;
   const tables = await sequelize.query<{ name: string }>(
-    dialect === 'sqlite' ? "SELECT name FROM sqlite_master WHERE type = 'table'" : "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'",
+    dialect === 'sqlite'
+      ? "SELECT name FROM sqlite_master WHERE type = 'table'"
+      : "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'",
     { type: QueryTypes.SELECT },
   );
   const rows = await Promise.all(tables.map(({ name }) => sequelize.query(`SELECT * FROM "${name}"`, { type: QueryTypes.SELECT })));
@@ -93,7 +138,9 @@ async function databaseDump(): Promise<string> {
 
 function found(haystack: string, secrets: string[]): string[] {
   // A code counts only as a whole number: six digits inside a longer one (a timestamp) are no code.
-  return secrets.filter((secret) => (/^\d+$/.test(secret) ? new RegExp(`(?<!\\d)${secret}(?!\\d)`).test(haystack) : haystack.includes(secret)));
+  return secrets.filter((secret) =>
+    /^\d+$/.test(secret) ? new RegExp(`(?<!\\d)${secret}(?!\\d)`).test(haystack) : haystack.includes(secret),
+  );
 }
 
 describe('secrets at rest after a full run', () => {

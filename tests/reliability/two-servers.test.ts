@@ -21,7 +21,15 @@ beforeAll(async () => {
   // hold across processes, not only inside one.
   database = await createTestDatabase();
   dataDir = tempDataDir();
-  const config = loadConfig({ ...database.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', PASSWORD_HASH_COST: '1024', PRACTICE_TIMEZONE: 'Europe/Berlin', MAX_PENDING_REQUESTS: '100' });
+  const config = loadConfig({
+    ...database.env,
+    DATA_DIR: dataDir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    PASSWORD_HASH_COST: '1024',
+    PRACTICE_TIMEZONE: 'Europe/Berlin',
+    MAX_PENDING_REQUESTS: '100',
+  });
   servers = [];
   for (let i = 0; i < 2; i++) servers.push(await startPracticeServer({ config, logger: createLogger('silent') }));
   const { user } = await createOrPromoteStaff(servers[0].core, { email: 'racer@practice.example', password: 'Juniper-Atlas-2048' });
@@ -39,17 +47,24 @@ describe('two servers on one database', () => {
     const [date] = (await a.get('/api/meetings/appointments/available-dates/')).body as string[];
     const ids: string[] = [];
     for (let i = 0; i < RACERS; i++) {
-      const created = await (i % 2 ? b : a).post('/api/meetings/appointments/create/').set('Authorization', bearer).send(requestBody({ preferred_dates: [date] }));
+      const created = await (i % 2 ? b : a)
+        .post('/api/meetings/appointments/create/')
+        .set('Authorization', bearer)
+        .send(requestBody({ preferred_dates: [date] }));
       expect(created.status).toBe(201);
       ids.push(created.body.id);
     }
     const slot = new Date(Date.now() + 5 * 86_400_000).toISOString();
     const answers = await Promise.all(
-      ids.map((id, i) => (i % 2 ? b : a).post(`/api/meetings/appointments/${id}/schedule/`).set('Authorization', bearer).send({ scheduled_datetime: slot })),
+      ids.map((id, i) =>
+        (i % 2 ? b : a).post(`/api/meetings/appointments/${id}/schedule/`).set('Authorization', bearer).send({ scheduled_datetime: slot }),
+      ),
     );
     const statuses = answers.map((answer) => answer.status).sort();
     expect(statuses).toEqual([200, ...Array<number>(RACERS - 1).fill(409)]);
-    expect(answers.filter((answer) => answer.status === 409).map((answer) => answer.body.code)).toEqual(Array(RACERS - 1).fill('time_conflict'));
+    expect(answers.filter((answer) => answer.status === 409).map((answer) => answer.body.code)).toEqual(
+      Array(RACERS - 1).fill('time_conflict'),
+    );
     expect(await servers[1].core.db.models.Appointment.count({ where: { status: 'scheduled' } })).toBe(1);
   });
 });

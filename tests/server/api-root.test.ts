@@ -78,7 +78,9 @@ describe('GET /api/ (the API root)', () => {
 
   it('lists for every entry the methods its route really answers', async () => {
     for (const [key, entry] of entries(root)) {
-      const path = new URL(entry.url.replace(/<uuid:[a-z_]+>/, '00000000-0000-4000-8000-000000000000').replace(/<date:[a-z_]+>/, '2030-01-01')).pathname;
+      const path = new URL(
+        entry.url.replace(/<uuid:[a-z_]+>/, '00000000-0000-4000-8000-000000000000').replace(/<date:[a-z_]+>/, '2030-01-01'),
+      ).pathname;
       const res = await ts.api.options(path);
       expect(res.status, `${key} ${path}`).toBe(200);
       const allowed = res.headers.allow.split(', ').filter((m: string) => m !== 'HEAD' && m !== 'OPTIONS');
@@ -88,7 +90,9 @@ describe('GET /api/ (the API root)', () => {
 
   it('says for every entry the authentication its route really requires', async () => {
     for (const [key, entry] of entries(root)) {
-      const path = new URL(entry.url.replace(/<uuid:[a-z_]+>/, '00000000-0000-4000-8000-000000000000').replace(/<date:[a-z_]+>/, '2030-01-01')).pathname;
+      const path = new URL(
+        entry.url.replace(/<uuid:[a-z_]+>/, '00000000-0000-4000-8000-000000000000').replace(/<date:[a-z_]+>/, '2030-01-01'),
+      ).pathname;
       for (const method of entry.methods) {
         const res = await ts.api[method.toLowerCase() as 'get'](path).set('Content-Type', 'application/json').send('{}');
         if (/^None/.test(entry.authentication)) expect(res.status, `${method} ${key}`).not.toBe(401);
@@ -106,7 +110,11 @@ describe('GET /api/ (the API root)', () => {
     const documented = entries(root).map(([, entry]) => openApiPath(entry));
     expect(Object.keys(res.body.paths).sort()).toEqual([...documented].sort());
     for (const [, entry] of entries(root)) {
-      expect(Object.keys(res.body.paths[openApiPath(entry)]).map((m) => m.toUpperCase()).sort()).toEqual([...entry.methods].sort());
+      expect(
+        Object.keys(res.body.paths[openApiPath(entry)])
+          .map((m) => m.toUpperCase())
+          .sort(),
+      ).toEqual([...entry.methods].sort());
     }
   });
 });

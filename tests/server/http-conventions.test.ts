@@ -40,13 +40,21 @@ describe('HTTP conventions', () => {
   });
 
   it('malformed JSON is a 400 parse error', async () => {
-    const res = await ts.api.patch('/api/admin/settings/').set('Authorization', staff.bearer).set('Content-Type', 'application/json').send('{"practice_timezone": ');
+    const res = await ts.api
+      .patch('/api/admin/settings/')
+      .set('Authorization', staff.bearer)
+      .set('Content-Type', 'application/json')
+      .send('{"practice_timezone": ');
     expect(res.status).toBe(400);
     expect(res.body.detail).toMatch(/JSON parse error/);
   });
 
   it('a body that is not JSON is a 415', async () => {
-    const res = await ts.api.patch('/api/admin/settings/').set('Authorization', staff.bearer).set('Content-Type', 'text/plain').send('hello');
+    const res = await ts.api
+      .patch('/api/admin/settings/')
+      .set('Authorization', staff.bearer)
+      .set('Content-Type', 'text/plain')
+      .send('hello');
     expect(res.status).toBe(415);
     expect(res.body.detail).toMatch(/Unsupported media type/);
   });
@@ -68,7 +76,10 @@ describe('HTTP conventions', () => {
   });
 
   it('wrong types are 400s keyed by field', async () => {
-    const res = await ts.api.patch('/api/admin/settings/').set('Authorization', staff.bearer).send({ practice_timezone: 42, email_from: ['x'] });
+    const res = await ts.api
+      .patch('/api/admin/settings/')
+      .set('Authorization', staff.bearer)
+      .send({ practice_timezone: 42, email_from: ['x'] });
     expect(res.status).toBe(400);
     expect(res.body).toEqual({ practice_timezone: ['Not a valid string.'], email_from: ['Not a valid string.'] });
     const rule = await ts.api.patch('/api/admin/settings/').set('Authorization', staff.bearer).send({ jitsi_domain: 'not a host' });

@@ -6,7 +6,6 @@ export const adminApi = {
   settings: () => request<SettingsResponse>('/api/admin/settings/'),
   updateSettings: (changes: Partial<Record<SettingKey, string | null>>) =>
     request<SettingsResponse>('/api/admin/settings/', { method: 'PATCH', body: changes }),
-  outbox: (status: MailStatus | undefined, page: number) =>
-    request<Page<OutboxMail>>('/api/admin/outbox/', { query: { status, page } }),
+  outbox: (status: MailStatus | undefined, page: number) => request<Page<OutboxMail>>('/api/admin/outbox/', { query: { status, page } }),
   retryMail: (id: string) => request<OutboxMail>(`/api/admin/outbox/${id}/retry/`, { method: 'POST' }),
 };

@@ -24,8 +24,7 @@ export const authApi = {
     request<SignedIn>('/api/auth/login/', { ...anonymous, method: 'POST', body: { email, password } }),
   resendOtp: (email: string, context: CodeContext) =>
     request<Message>('/api/auth/resend-otp/', { ...anonymous, method: 'POST', body: { email, context } }),
-  forgotPassword: (email: string) =>
-    request<Message>('/api/auth/forgot-password/', { ...anonymous, method: 'POST', body: { email } }),
+  forgotPassword: (email: string) => request<Message>('/api/auth/forgot-password/', { ...anonymous, method: 'POST', body: { email } }),
   verifyResetCode: (email: string, otp: string) =>
     request<Message>('/api/auth/verify-password-reset-otp/', { ...anonymous, method: 'POST', body: { email, otp } }),
   resetPassword: (body: { email: string; otp: string; new_password: string; confirm_password: string }) =>
@@ -35,8 +34,7 @@ export const authApi = {
   updateProfile: (body: Partial<Pick<User, 'first_name' | 'last_name' | 'phone_number' | 'time_zone'>>) =>
     request<{ user: User }>('/api/auth/profile/update/', { method: 'PATCH', body }),
   users: (search: string, page: number) => request<UserList>('/api/auth/all-users/', { query: { search, page } }),
-  toggleActive: (id: string) =>
-    request<Message & { user: User }>(`/api/auth/activate-deactivate-user/${id}/`, { method: 'POST' }),
+  toggleActive: (id: string) => request<Message & { user: User }>(`/api/auth/activate-deactivate-user/${id}/`, { method: 'POST' }),
   deleteUser: (id: string) => request<Message & { user: User }>(`/api/auth/delete-user/${id}/`, { method: 'DELETE' }),
 };
 

@@ -71,7 +71,9 @@ async function rotate(staleRefresh: string): Promise<boolean> {
 }
 
 function refreshTokens(staleRefresh: string): Promise<boolean> {
-  refreshing ??= (navigator.locks ? navigator.locks.request('practice-token-refresh', () => rotate(staleRefresh)) : rotate(staleRefresh)).finally(() => {
+  refreshing ??= (
+    navigator.locks ? navigator.locks.request('practice-token-refresh', () => rotate(staleRefresh)) : rotate(staleRefresh)
+  ).finally(() => {
     refreshing = null;
   });
   return refreshing;

@@ -61,12 +61,12 @@ export const meetingsApi = {
   setFeedFullNames: (feed_full_names: boolean) =>
     request<CalendarFeedState>('/api/admin/settings/calendar-feed/', { method: 'PATCH', body: { feed_full_names } }),
   revokeCalendarFeed: () => request<void>('/api/admin/settings/calendar-feed/', { method: 'DELETE' }),
-  updateAvailability: (body: AvailabilityChange) => request<WeeklyAvailability>('/api/meetings/admin/availability/', { method: 'PATCH', body }),
+  updateAvailability: (body: AvailabilityChange) =>
+    request<WeeklyAvailability>('/api/meetings/admin/availability/', { method: 'PATCH', body }),
   myAppointments: (page: number) => request<Page<Appointment>>('/api/meetings/user/appointments/', { query: { page } }),
   myStats: () => request<AppointmentStats>('/api/meetings/user/appointments/stats/'),
   meetingInfo: (id: string) => request<MeetingInfo>(`/api/meetings/appointments/${id}/jitsi-meeting/`),
-  appointments: (filter: AppointmentFilter) =>
-    request<Page<Appointment>>('/api/meetings/appointments/', { query: { ...filter } }),
+  appointments: (filter: AppointmentFilter) => request<Page<Appointment>>('/api/meetings/appointments/', { query: { ...filter } }),
   appointment: (id: string) => request<Appointment>(`/api/meetings/appointments/${id}/`),
   schedule: (id: string, scheduled_datetime: string, scheduled_duration: number, allow_blocked_date = false) =>
     request<Appointment>(`/api/meetings/appointments/${id}/schedule/`, {

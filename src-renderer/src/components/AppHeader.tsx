@@ -21,7 +21,10 @@ export function AppHeader({ nav, role }: { nav: NavItem[]; role?: string }) {
     <header className="app-header">
       <div className="app-header-top">
         <span className="brand">
-          <span className="brand-mark" aria-hidden="true">◐</span> {role ? `${practiceName} · ${role}` : practiceName}
+          <span className="brand-mark" aria-hidden="true">
+            ◐
+          </span>{' '}
+          {role ? `${practiceName} · ${role}` : practiceName}
         </span>
         {session && (
           <div className="who">

@@ -3,7 +3,15 @@ import type { ComponentProps, ReactNode } from 'react';
 import { Pager } from './Pager';
 
 /** With `paging`, the page links follow the table. */
-export function DataTable({ columns, paging, children }: { columns: string[]; paging?: ComponentProps<typeof Pager>; children: ReactNode }) {
+export function DataTable({
+  columns,
+  paging,
+  children,
+}: {
+  columns: string[];
+  paging?: ComponentProps<typeof Pager>;
+  children: ReactNode;
+}) {
   return (
     <>
       <div className="table-wrap">

@@ -47,7 +47,9 @@ interface Common {
 export function TextField({ label, name, error, hint, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <FieldFrame label={label} hint={hint} messages={fieldMessages(error, name)}>
-      {({ id, describedBy, invalid }) => <input id={id} name={name} aria-describedby={describedBy} aria-invalid={invalid || undefined} {...input} />}
+      {({ id, describedBy, invalid }) => (
+        <input id={id} name={name} aria-describedby={describedBy} aria-invalid={invalid || undefined} {...input} />
+      )}
     </FieldFrame>
   );
 }
@@ -55,7 +57,9 @@ export function TextField({ label, name, error, hint, ...input }: Common & Input
 export function TextArea({ label, name, error, hint, ...input }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
     <FieldFrame label={label} hint={hint} messages={fieldMessages(error, name)}>
-      {({ id, describedBy, invalid }) => <textarea id={id} name={name} aria-describedby={describedBy} aria-invalid={invalid || undefined} {...input} />}
+      {({ id, describedBy, invalid }) => (
+        <textarea id={id} name={name} aria-describedby={describedBy} aria-invalid={invalid || undefined} {...input} />
+      )}
     </FieldFrame>
   );
 }

@@ -12,7 +12,13 @@ import { homePath, useSession } from '../api/useSession';
  * noticed (and signed out by the API client) even on pages that make no other authenticated request.
  */
 function useFreshProfile(enabled: boolean): void {
-  const profile = useQuery({ queryKey: accountKeys.profile(), queryFn: authApi.profile, enabled, staleTime: 60_000, refetchInterval: 5 * 60_000 });
+  const profile = useQuery({
+    queryKey: accountKeys.profile(),
+    queryFn: authApi.profile,
+    enabled,
+    staleTime: 60_000,
+    refetchInterval: 5 * 60_000,
+  });
   useEffect(() => {
     if (profile.data) sessionStore.updateUser(profile.data.user);
   }, [profile.data]);

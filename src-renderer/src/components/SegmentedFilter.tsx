@@ -4,7 +4,17 @@ interface Option<T> {
   label: string;
 }
 
-export function SegmentedFilter<T>({ label, options, value, onChange }: { label: string; options: Option<T>[]; value: T; onChange: (value: T) => void }) {
+export function SegmentedFilter<T>({
+  label,
+  options,
+  value,
+  onChange,
+}: {
+  label: string;
+  options: Option<T>[];
+  value: T;
+  onChange: (value: T) => void;
+}) {
   return (
     <div className="segmented" role="group" aria-label={label}>
       {options.map((option) => (

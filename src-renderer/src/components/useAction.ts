@@ -18,7 +18,14 @@ interface ActionOptions<TInput, TResult> {
   errorsInForm?: boolean;
 }
 
-export function useAction<TInput = void, TResult = unknown>({ run, done, invalidates = [], stores, after, errorsInForm }: ActionOptions<TInput, TResult>) {
+export function useAction<TInput = void, TResult = unknown>({
+  run,
+  done,
+  invalidates = [],
+  stores,
+  after,
+  errorsInForm,
+}: ActionOptions<TInput, TResult>) {
   const toast = useToast();
   const queryClient = useQueryClient();
   return useMutation({

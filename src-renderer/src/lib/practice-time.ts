@@ -15,7 +15,10 @@ export function formatDateTime(iso: string, zone: string): string {
 }
 
 /** "Mon, 30 Mar 2026" for a YYYY-MM-DD calendar day (already a practice-zone day: no conversion). */
-export function formatDay(day: string, options: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }): string {
+export function formatDay(
+  day: string,
+  options: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' },
+): string {
   const [year, month, date] = day.split('-').map(Number);
   return new Intl.DateTimeFormat(undefined, { ...options, timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, date)));
 }

@@ -10,7 +10,13 @@ export async function up(queryInterface: QueryInterface): Promise<void> {
 
   await queryInterface.createTable('session_notes', {
     id: { type: DataTypes.UUID, primaryKey: true },
-    appointment_id: { type: DataTypes.UUID, allowNull: false, unique: true, references: { model: 'appointments', key: 'id' }, onDelete: 'CASCADE' },
+    appointment_id: {
+      type: DataTypes.UUID,
+      allowNull: false,
+      unique: true,
+      references: { model: 'appointments', key: 'id' },
+      onDelete: 'CASCADE',
+    },
     template: { type: DataTypes.STRING(8), allowNull: false },
     fields: { type: DataTypes.TEXT, allowNull: false },
     signed_at: { type: DataTypes.DATE, allowNull: true },
@@ -74,7 +80,15 @@ export async function up(queryInterface: QueryInterface): Promise<void> {
 }
 
 export async function down(queryInterface: QueryInterface): Promise<void> {
-  for (const table of ['invoice_counters', 'invoice_lines', 'invoices', 'audit_events', 'note_addenda', 'session_notes', 'client_profiles']) {
+  for (const table of [
+    'invoice_counters',
+    'invoice_lines',
+    'invoices',
+    'audit_events',
+    'note_addenda',
+    'session_notes',
+    'client_profiles',
+  ]) {
     await queryInterface.dropTable(table);
   }
 }

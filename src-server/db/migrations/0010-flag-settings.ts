@@ -24,10 +24,9 @@ export async function up(queryInterface: QueryInterface, cipher: FieldCipher): P
     type: QueryTypes.SELECT,
     replacements: { on: true },
   });
-  const settings = [
-    ...(autoConfirm.length > 0 ? ['auto_confirm'] : []),
-    ...(fullNames.length > 0 ? ['feed_full_names'] : []),
-  ].map((key) => ({ key, value: cipher.encrypt('true', SETTINGS_CONTEXT), updated_at: new Date() }));
+  const settings = [...(autoConfirm.length > 0 ? ['auto_confirm'] : []), ...(fullNames.length > 0 ? ['feed_full_names'] : [])].map(
+    (key) => ({ key, value: cipher.encrypt('true', SETTINGS_CONTEXT), updated_at: new Date() }),
+  );
   if (settings.length > 0) await queryInterface.bulkInsert('practice_settings', settings);
   // Plain DROP COLUMN (SQLite 3.35+ and PostgreSQL): Sequelize's SQLite removeColumn rebuilds the table and would lose
   // the feed's ON DELETE CASCADE.
@@ -38,7 +37,9 @@ export async function up(queryInterface: QueryInterface, cipher: FieldCipher): P
 export async function down(queryInterface: QueryInterface, cipher: FieldCipher): Promise<void> {
   await queryInterface.addColumn('weekly_availability', 'auto_confirm', { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false });
   await queryInterface.addColumn('calendar_feeds', 'full_names', { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false });
-  if (await storedFlag(queryInterface, cipher, 'auto_confirm')) await queryInterface.bulkUpdate('weekly_availability', { auto_confirm: true }, {});
-  if (await storedFlag(queryInterface, cipher, 'feed_full_names')) await queryInterface.bulkUpdate('calendar_feeds', { full_names: true }, {});
+  if (await storedFlag(queryInterface, cipher, 'auto_confirm'))
+    await queryInterface.bulkUpdate('weekly_availability', { auto_confirm: true }, {});
+  if (await storedFlag(queryInterface, cipher, 'feed_full_names'))
+    await queryInterface.bulkUpdate('calendar_feeds', { full_names: true }, {});
   await queryInterface.bulkDelete('practice_settings', { key: ['auto_confirm', 'feed_full_names'] });
 }

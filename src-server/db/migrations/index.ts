@@ -19,4 +19,15 @@ export interface Migration {
   down(queryInterface: QueryInterface, cipher: FieldCipher): Promise<void>;
 }
 
-export const MIGRATIONS: Migration[] = [{ name: '0001-foundation', ...foundation }, { name: '0002-auth', ...auth }, { name: '0003-meetings', ...meetings }, { name: '0004-auth-code-limits', ...authCodeLimits }, { name: '0005-session-lifecycle', ...sessionLifecycle }, { name: '0006-client-record', ...clientRecord }, { name: '0007-encrypted-jitsi-links', ...encryptedJitsiLinks }, { name: '0008-index-key', ...indexKey }, { name: '0009-slots-and-calendar', ...slotsAndCalendar }, { name: '0010-flag-settings', ...flagSettings }];
+export const MIGRATIONS: Migration[] = [
+  { name: '0001-foundation', ...foundation },
+  { name: '0002-auth', ...auth },
+  { name: '0003-meetings', ...meetings },
+  { name: '0004-auth-code-limits', ...authCodeLimits },
+  { name: '0005-session-lifecycle', ...sessionLifecycle },
+  { name: '0006-client-record', ...clientRecord },
+  { name: '0007-encrypted-jitsi-links', ...encryptedJitsiLinks },
+  { name: '0008-index-key', ...indexKey },
+  { name: '0009-slots-and-calendar', ...slotsAndCalendar },
+  { name: '0010-flag-settings', ...flagSettings },
+];

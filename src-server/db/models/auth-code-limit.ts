@@ -15,7 +15,10 @@ export interface AuthCodeLimitAttributes {
   updated_at: Date;
 }
 
-type AuthCodeLimitCreation = Optional<AuthCodeLimitAttributes, 'wrong_guesses' | 'codes_sent' | 'locked_until' | 'owner_notified' | 'updated_at'>;
+type AuthCodeLimitCreation = Optional<
+  AuthCodeLimitAttributes,
+  'wrong_guesses' | 'codes_sent' | 'locked_until' | 'owner_notified' | 'updated_at'
+>;
 
 export interface AuthCodeLimitInstance extends Model<AuthCodeLimitAttributes, AuthCodeLimitCreation>, AuthCodeLimitAttributes {}
 

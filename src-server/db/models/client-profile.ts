@@ -8,7 +8,8 @@ export interface ClientProfileAttributes {
   updated_at: Date;
 }
 
-export interface ClientProfileInstance extends Model<ClientProfileAttributes, Optional<ClientProfileAttributes, 'fee'>>, ClientProfileAttributes {}
+export interface ClientProfileInstance
+  extends Model<ClientProfileAttributes, Optional<ClientProfileAttributes, 'fee'>>, ClientProfileAttributes {}
 
 export type ClientProfileModel = ModelStatic<ClientProfileInstance>;
 

@@ -30,7 +30,13 @@ export function defineInvoiceLine(sequelize: Sequelize): InvoiceLineModel {
       kind: { type: DataTypes.STRING(20), allowNull: false },
       session_start: { type: DataTypes.DATE, allowNull: false },
       duration_minutes: { type: DataTypes.INTEGER, allowNull: false },
-      amount_minor: { type: DataTypes.BIGINT, allowNull: false, get(this: Model) { return Number(this.getDataValue('amount_minor')); } },
+      amount_minor: {
+        type: DataTypes.BIGINT,
+        allowNull: false,
+        get(this: Model) {
+          return Number(this.getDataValue('amount_minor'));
+        },
+      },
     },
     { tableName: 'invoice_lines', timestamps: false },
   );

@@ -35,7 +35,13 @@ export function defineInvoice(sequelize: Sequelize): InvoiceModel {
       status: { type: DataTypes.STRING(8), allowNull: false },
       number: { type: DataTypes.STRING(16), allowNull: true, unique: true },
       currency: { type: DataTypes.STRING(3), allowNull: false },
-      total_minor: { type: DataTypes.BIGINT, allowNull: false, get(this: Model) { return Number(this.getDataValue('total_minor')); } },
+      total_minor: {
+        type: DataTypes.BIGINT,
+        allowNull: false,
+        get(this: Model) {
+          return Number(this.getDataValue('total_minor'));
+        },
+      },
       issued_at: { type: DataTypes.DATE, allowNull: true },
       paid_on: { type: DataTypes.STRING(10), allowNull: true },
       voided_at: { type: DataTypes.DATE, allowNull: true },

@@ -11,7 +11,8 @@ export interface NoteAddendumAttributes {
   created_at: Date;
 }
 
-export interface NoteAddendumInstance extends Model<NoteAddendumAttributes, Optional<NoteAddendumAttributes, 'id'>>, NoteAddendumAttributes {}
+export interface NoteAddendumInstance
+  extends Model<NoteAddendumAttributes, Optional<NoteAddendumAttributes, 'id'>>, NoteAddendumAttributes {}
 
 export type NoteAddendumModel = ModelStatic<NoteAddendumInstance>;
 

@@ -32,7 +32,17 @@ export interface OutboxMailAttributes {
 
 type OutboxMailCreation = Optional<
   OutboxMailAttributes,
-  'id' | 'status' | 'attempts' | 'last_error' | 'sent_at' | 'created_at' | 'updated_at' | 'not_before' | 'not_after' | 'reference' | 'claimed_by'
+  | 'id'
+  | 'status'
+  | 'attempts'
+  | 'last_error'
+  | 'sent_at'
+  | 'created_at'
+  | 'updated_at'
+  | 'not_before'
+  | 'not_after'
+  | 'reference'
+  | 'claimed_by'
 >;
 
 export interface OutboxMailInstance extends Model<OutboxMailAttributes, OutboxMailCreation>, OutboxMailAttributes {}

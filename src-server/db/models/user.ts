@@ -27,7 +27,17 @@ export interface UserAttributes {
 
 type UserCreation = Optional<
   UserAttributes,
-  'id' | 'phone_number' | 'is_active' | 'is_staff' | 'is_verified' | 'date_joined' | 'last_login' | 'token_version' | 'time_zone' | 'created_at' | 'updated_at'
+  | 'id'
+  | 'phone_number'
+  | 'is_active'
+  | 'is_staff'
+  | 'is_verified'
+  | 'date_joined'
+  | 'last_login'
+  | 'token_version'
+  | 'time_zone'
+  | 'created_at'
+  | 'updated_at'
 >;
 
 export interface UserInstance extends Model<UserAttributes, UserCreation>, UserAttributes {}

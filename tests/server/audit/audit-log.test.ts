@@ -39,7 +39,9 @@ beforeAll(async () => {
   ids.rejected = String((await createRequest(ts, client)).id);
   const api = await as(ts, staff);
   expect((await api.post(`/api/meetings/appointments/${ids.rejected}/reject/`, {})).status).toBe(200);
-  expect((await api.post(`/api/meetings/appointments/${ids.moved}/reschedule/`, { scheduled_datetime: '2026-03-12T10:00:00+01:00' })).status).toBe(200);
+  expect(
+    (await api.post(`/api/meetings/appointments/${ids.moved}/reschedule/`, { scheduled_datetime: '2026-03-12T10:00:00+01:00' })).status,
+  ).toBe(200);
   await cancelAs(ts, staff, ids.cancelled);
   expect((await api.post('/api/meetings/admin/blocked-dates/', { date: '2026-03-20', on_existing_sessions: 'cancel' })).status).toBe(201);
   clock.set('2026-03-04T08:00:00Z');
@@ -65,7 +67,12 @@ describe('GET /api/admin/audit-log/', () => {
   it('records who did what to which record: sessions, notes, fees, invoices, users, settings', async () => {
     const rows = await auditRows();
     const has = (action: string, recordType: string, recordId: string) =>
-      expect(rows.some((row) => row.action === action && row.record_type === recordType && row.record_id === recordId && row.actor === staff.user.id), `${action} ${recordId}`).toBe(true);
+      expect(
+        rows.some(
+          (row) => row.action === action && row.record_type === recordType && row.record_id === recordId && row.actor === staff.user.id,
+        ),
+        `${action} ${recordId}`,
+      ).toBe(true);
     has('settings.change', 'settings', 'session_fee');
     for (const id of [ids.attended, ids.moved, ids.cancelled]) has('appointment.schedule', 'appointment', id);
     has('appointment.reject', 'appointment', ids.rejected);
@@ -89,7 +96,8 @@ describe('GET /api/admin/audit-log/', () => {
 
   it('holds no names, addresses or note text', async () => {
     const page = JSON.stringify((await (await as(ts, staff)).get('/api/admin/audit-log/?page_size=100')).body);
-    for (const secret of [NOTE_TEXT, 'hearing', CLIENT_NAME.first_name, CLIENT_NAME.last_name, client.email, other.email, '90.00']) expect(page).not.toContain(secret);
+    for (const secret of [NOTE_TEXT, 'hearing', CLIENT_NAME.first_name, CLIENT_NAME.last_name, client.email, other.email, '90.00'])
+      expect(page).not.toContain(secret);
     const stored = JSON.stringify(await ts.server.core.db.sequelize.query('SELECT * FROM audit_events', { type: 'SELECT' }));
     for (const secret of [NOTE_TEXT, CLIENT_NAME.last_name, client.email]) expect(stored).not.toContain(secret);
   });

@@ -31,7 +31,15 @@ export function codeIn(mail: ReceivedMail): string {
 }
 
 export function registration(email: string, overrides: Record<string, unknown> = {}) {
-  return { email, first_name: 'Ada', last_name: 'Lovelace', phone_number: '+1234567890', password: GOOD_PASSWORD, password2: GOOD_PASSWORD, ...overrides };
+  return {
+    email,
+    first_name: 'Ada',
+    last_name: 'Lovelace',
+    phone_number: '+1234567890',
+    password: GOOD_PASSWORD,
+    password2: GOOD_PASSWORD,
+    ...overrides,
+  };
 }
 
 /** Registers `email` and returns the code that was mailed to it. */

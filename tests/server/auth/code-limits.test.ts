@@ -66,7 +66,9 @@ describe('wrong codes', () => {
     expect(answers[1].body).toEqual(answers[0].body);
     ts.clock.advance(MINUTE);
     const resends = await Promise.all([known, unknown].map((email) => ts.api.post('/api/auth/resend-otp/').send({ email })));
-    expect(resends.map((res) => `${res.status} ${JSON.stringify(res.body)}`)).toEqual(Array(2).fill(`429 ${JSON.stringify(resends[0].body)}`));
+    expect(resends.map((res) => `${res.status} ${JSON.stringify(res.body)}`)).toEqual(
+      Array(2).fill(`429 ${JSON.stringify(resends[0].body)}`),
+    );
   });
 
   it('waits longer after each further five (15, 30, 60 minutes), and after 20 in a day until the day is over', async () => {
@@ -87,12 +89,14 @@ describe('wrong codes', () => {
     const account = await createAccount(ts, { email: uniqueEmail() });
     expect((await ts.api.post('/api/auth/forgot-password/').send({ email: account.email })).status).toBe(200);
     await nextMail(ts, account.email, /password reset code/);
-    for (let guess = 0; guess < 5; guess += 1) await ts.api.post('/api/auth/verify-password-reset-otp/').send({ email: account.email, otp: `98765${guess}` });
+    for (let guess = 0; guess < 5; guess += 1)
+      await ts.api.post('/api/auth/verify-password-reset-otp/').send({ email: account.email, otp: `98765${guess}` });
     const notice = await nextMail(ts, account.email, /wrong codes/);
     expect(`${notice.subject} ${notice.text} ${notice.html}`).not.toMatch(/\d{6}/);
     expect(notice.text).toMatch(/^Hello Client,$/m);
     ts.clock.advance(15 * MINUTE);
-    for (let guess = 0; guess < 5; guess += 1) await ts.api.post('/api/auth/verify-password-reset-otp/').send({ email: account.email, otp: `98765${guess}` });
+    for (let guess = 0; guess < 5; guess += 1)
+      await ts.api.post('/api/auth/verify-password-reset-otp/').send({ email: account.email, otp: `98765${guess}` });
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(ts.mailbox.mails.filter((mail) => mail.to === account.email && /wrong codes/.test(mail.subject))).toHaveLength(1);
   });
@@ -102,14 +106,19 @@ describe('new codes', () => {
   it('at most ten a day per address, known or not; the eleventh request says when to ask again', async () => {
     const email = uniqueEmail('nobody');
     for (let request = 0; request < 10; request += 1) {
-      expect((await ts.api.post('/api/auth/resend-otp/').send({ email, context: request % 2 ? 'registration' : 'password_reset' })).status).toBe(200);
+      expect(
+        (await ts.api.post('/api/auth/resend-otp/').send({ email, context: request % 2 ? 'registration' : 'password_reset' })).status,
+      ).toBe(200);
       ts.clock.advance(61_000);
     }
     await settled();
     const eleventh = await ts.api.post('/api/auth/forgot-password/').send({ email });
     expect(eleventh.status).toBe(429);
     // The day began with the first request, about ten minutes ago (its work runs just after the answer).
-    expect(eleventh.body).toMatchObject({ code: 'too_many_attempts', detail: expect.stringMatching(/^Too many attempts: request a new code in 14(30|31) minutes\.$/) });
+    expect(eleventh.body).toMatchObject({
+      code: 'too_many_attempts',
+      detail: expect.stringMatching(/^Too many attempts: request a new code in 14(30|31) minutes\.$/),
+    });
   });
 });
 
@@ -121,7 +130,12 @@ describe('the limits', () => {
       const otp = await registerForCode(own, email);
       expect((await guessWrong(email, 5, own.api)).body).toEqual(lockedFor(15));
       await own.server.stop();
-      const again = await startPracticeServer({ config: own.server.core.config, clock: own.clock, logger: createLogger('silent'), shutdownGraceMs: 1_000 });
+      const again = await startPracticeServer({
+        config: own.server.core.config,
+        clock: own.clock,
+        logger: createLogger('silent'),
+        shutdownGraceMs: 1_000,
+      });
       try {
         expect((await verify(email, otp, supertest.agent(again.http))).body).toEqual(lockedFor(15));
       } finally {

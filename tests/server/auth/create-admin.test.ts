@@ -28,13 +28,29 @@ describe('npm run create-admin', () => {
   });
 
   it('refuses a name with a direction override, and creates nothing', () => {
-    const run = createAdmin('--email', 'therapist@practice.example', '--password', 'Juniper-Atlas-2048', '--first-name', 'Dana\u202Eeviled');
+    const run = createAdmin(
+      '--email',
+      'therapist@practice.example',
+      '--password',
+      'Juniper-Atlas-2048',
+      '--first-name',
+      'Dana\u202Eeviled',
+    );
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('direction overrides');
   });
 
   it('creates a verified staff account that can sign in', async () => {
-    const run = createAdmin('--email', ' Therapist@Practice.example ', '--password', 'Juniper-Atlas-2048', '--first-name', 'Dana', '--last-name', 'Scully');
+    const run = createAdmin(
+      '--email',
+      ' Therapist@Practice.example ',
+      '--password',
+      'Juniper-Atlas-2048',
+      '--first-name',
+      'Dana',
+      '--last-name',
+      'Scully',
+    );
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Created the staff account therapist@practice.example');
     const core = await openCore(loadConfig({ DATA_DIR: dataDir }), { logger: createLogger('silent') });

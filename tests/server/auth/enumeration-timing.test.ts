@@ -32,7 +32,10 @@ async function compare(request: (email: string) => PromiseLike<{ status: number;
   const answers = new Set<string>();
   for (let round = 0; round < ROUNDS; round += 1) {
     const account = await createAccount(ts, { email: uniqueEmail('known') });
-    for (const [email, times] of [[account.email, known], [uniqueEmail('unknown'), unknown]] as const) {
+    for (const [email, times] of [
+      [account.email, known],
+      [uniqueEmail('unknown'), unknown],
+    ] as const) {
       const { ms, answer } = await timed(() => request(email));
       times.push(ms);
       answers.add(answerOf(answer));
@@ -93,7 +96,10 @@ describe('no account enumeration by the timing of the next request', () => {
     const unknown: number[] = [];
     for (let round = 0; round < 3 * ROUNDS; round += 1) {
       const account = await createAccount(offline, { email: uniqueEmail('known'), verified: round % 2 === 0 });
-      const pairs = [[account.email, known], [uniqueEmail('unknown'), unknown]] as const;
+      const pairs = [
+        [account.email, known],
+        [uniqueEmail('unknown'), unknown],
+      ] as const;
       // Alternating who goes first, so that the account just made does not weigh on one side only.
       for (const [email, times] of round % 2 ? [...pairs].reverse() : pairs) {
         await request(email);
@@ -137,17 +143,21 @@ describe('no account enumeration by the work the database writer does', () => {
     ['resend-otp for a registration', (email: string) => quiet.api.post('/api/auth/resend-otp/').send({ email })],
     ['verify-otp', (email: string) => quiet.api.post('/api/auth/verify-otp/').send({ email, otp: '123456' })],
     ['verify-password-reset-otp', (email: string) => quiet.api.post('/api/auth/verify-password-reset-otp/').send({ email, otp: '123456' })],
-  ] as const)('%s runs as many statements for a verified, a pending and an unknown address, with live codes or without', async (_name, request) => {
-    const verified = await createAccount(quiet, { email: uniqueEmail('verified') });
-    const pending = await createAccount(quiet, { email: uniqueEmail('pending'), verified: false });
-    // A pending account with live codes of both kinds: a wrong guess at a live code must cost what no code costs.
-    const withCodes = await createAccount(quiet, { email: uniqueEmail('pending'), verified: false });
-    await quiet.api.post('/api/auth/resend-otp/').send({ email: withCodes.email });
-    await quiet.api.post('/api/auth/forgot-password/').send({ email: withCodes.email });
-    await quiet.server.core.db.write(async () => {});
-    quiet.clock.advance(61_000);
-    const counts = [];
-    for (const email of [verified.email, pending.email, withCodes.email, uniqueEmail('unknown')]) counts.push(await statementsOf(() => request(email)));
-    expect(new Set(counts).size, `statements: ${counts.join(', ')}`).toBe(1);
-  });
+  ] as const)(
+    '%s runs as many statements for a verified, a pending and an unknown address, with live codes or without',
+    async (_name, request) => {
+      const verified = await createAccount(quiet, { email: uniqueEmail('verified') });
+      const pending = await createAccount(quiet, { email: uniqueEmail('pending'), verified: false });
+      // A pending account with live codes of both kinds: a wrong guess at a live code must cost what no code costs.
+      const withCodes = await createAccount(quiet, { email: uniqueEmail('pending'), verified: false });
+      await quiet.api.post('/api/auth/resend-otp/').send({ email: withCodes.email });
+      await quiet.api.post('/api/auth/forgot-password/').send({ email: withCodes.email });
+      await quiet.server.core.db.write(async () => {});
+      quiet.clock.advance(61_000);
+      const counts = [];
+      for (const email of [verified.email, pending.email, withCodes.email, uniqueEmail('unknown')])
+        counts.push(await statementsOf(() => request(email)));
+      expect(new Set(counts).size, `statements: ${counts.join(', ')}`).toBe(1);
+    },
+  );
 });

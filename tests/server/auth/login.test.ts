@@ -57,7 +57,9 @@ describe('login', () => {
 
   it('is case-insensitive and trims the address, but not the password', async () => {
     const account = await createAccount(ts, { email: uniqueEmail() });
-    expect((await ts.api.post('/api/auth/login/').send({ email: `  ${account.email.toUpperCase()}\t`, password: account.password })).status).toBe(200);
+    expect(
+      (await ts.api.post('/api/auth/login/').send({ email: `  ${account.email.toUpperCase()}\t`, password: account.password })).status,
+    ).toBe(200);
     expect((await ts.api.post('/api/auth/login/').send({ email: account.email, password: ` ${account.password}` })).status).toBe(401);
   });
 
@@ -83,15 +85,18 @@ describe('login', () => {
 
   it('locks an unknown address the same way, so a lockout tells nothing', async () => {
     const email = uniqueEmail('nobody');
-    for (let attempt = 0; attempt < 5; attempt += 1) await ts.api.post('/api/auth/login/').send({ email, password: `Wrong-Guess-${attempt}` });
+    for (let attempt = 0; attempt < 5; attempt += 1)
+      await ts.api.post('/api/auth/login/').send({ email, password: `Wrong-Guess-${attempt}` });
     expect((await ts.api.post('/api/auth/login/').send({ email, password: 'Wrong-Guess-5' })).status).toBe(429);
   });
 
   it('forgets earlier wrong passwords after a successful login', async () => {
     const account = await createAccount(ts, { email: uniqueEmail() });
-    for (let attempt = 0; attempt < 4; attempt += 1) await ts.api.post('/api/auth/login/').send({ email: account.email, password: `Wrong-${attempt}` });
+    for (let attempt = 0; attempt < 4; attempt += 1)
+      await ts.api.post('/api/auth/login/').send({ email: account.email, password: `Wrong-${attempt}` });
     expect((await ts.api.post('/api/auth/login/').send({ email: account.email, password: account.password })).status).toBe(200);
-    for (let attempt = 0; attempt < 4; attempt += 1) await ts.api.post('/api/auth/login/').send({ email: account.email, password: `Wrong-${attempt}` });
+    for (let attempt = 0; attempt < 4; attempt += 1)
+      await ts.api.post('/api/auth/login/').send({ email: account.email, password: `Wrong-${attempt}` });
     expect((await ts.api.post('/api/auth/login/').send({ email: account.email, password: account.password })).status).toBe(200);
   });
 
@@ -117,7 +122,8 @@ describe('the lockout, per client address', () => {
 
   it('five wrong passwords from one address lock that address only: the owner still signs in from hers', async () => {
     const therapist = await createAccount(proxied, { staff: true, email: uniqueEmail('therapist') });
-    for (let attempt = 0; attempt < 5; attempt += 1) expect((await loginFrom('203.0.113.7', therapist.email, `Wrong-Guess-${attempt}`)).status).toBe(401);
+    for (let attempt = 0; attempt < 5; attempt += 1)
+      expect((await loginFrom('203.0.113.7', therapist.email, `Wrong-Guess-${attempt}`)).status).toBe(401);
     expect((await loginFrom('203.0.113.7', therapist.email, therapist.password)).status).toBe(429);
     expect((await loginFrom('198.51.100.20', therapist.email, therapist.password)).status).toBe(200);
   });

@@ -19,7 +19,9 @@ async function requestCode(email: string): Promise<string> {
 }
 
 function reset(account: TestAccount, otp: string, overrides: Record<string, unknown> = {}) {
-  return ts.api.post('/api/auth/reset-password/').send({ email: account.email, otp, new_password: NEW_PASSWORD, confirm_password: NEW_PASSWORD, ...overrides });
+  return ts.api
+    .post('/api/auth/reset-password/')
+    .send({ email: account.email, otp, new_password: NEW_PASSWORD, confirm_password: NEW_PASSWORD, ...overrides });
 }
 
 function otherCode(code: string): string {
@@ -133,7 +135,9 @@ describe('resetting the password', () => {
   it('answers an unknown address like a wrong code', async () => {
     const account = await createAccount(ts, { email: uniqueEmail() });
     const otp = await requestCode(account.email);
-    const unknown = await ts.api.post('/api/auth/reset-password/').send({ email: uniqueEmail(), otp, new_password: NEW_PASSWORD, confirm_password: NEW_PASSWORD });
+    const unknown = await ts.api
+      .post('/api/auth/reset-password/')
+      .send({ email: uniqueEmail(), otp, new_password: NEW_PASSWORD, confirm_password: NEW_PASSWORD });
     const wrong = await reset(account, otherCode(otp));
     expect(unknown.status).toBe(400);
     expect(unknown.body).toEqual(wrong.body);
@@ -141,7 +145,8 @@ describe('resetting the password', () => {
 
   it('lifts a login lockout', async () => {
     const account = await createAccount(ts, { email: uniqueEmail() });
-    for (let attempt = 0; attempt < 5; attempt += 1) await ts.api.post('/api/auth/login/').send({ email: account.email, password: `Wrong-${attempt}` });
+    for (let attempt = 0; attempt < 5; attempt += 1)
+      await ts.api.post('/api/auth/login/').send({ email: account.email, password: `Wrong-${attempt}` });
     expect((await ts.api.post('/api/auth/login/').send({ email: account.email, password: account.password })).status).toBe(429);
     await reset(account, await requestCode(account.email));
     expect((await ts.api.post('/api/auth/login/').send({ email: account.email, password: NEW_PASSWORD })).status).toBe(200);

@@ -10,7 +10,19 @@ beforeAll(async () => {
 });
 afterAll(() => ts.stop());
 
-const USER_FIELDS = ['date_joined', 'email', 'first_name', 'id', 'is_active', 'is_staff', 'is_verified', 'last_login', 'last_name', 'phone_number', 'time_zone'];
+const USER_FIELDS = [
+  'date_joined',
+  'email',
+  'first_name',
+  'id',
+  'is_active',
+  'is_staff',
+  'is_verified',
+  'last_login',
+  'last_name',
+  'phone_number',
+  'time_zone',
+];
 
 function otherCode(code: string): string {
   return String((Number(code) + 1) % 1_000_000).padStart(6, '0');
@@ -48,7 +60,15 @@ describe('registration', () => {
     expect(res.status).toBe(200);
     expect(Object.keys(res.body).sort()).toEqual(['access', 'message', 'refresh', 'user']);
     expect(Object.keys(res.body.user).sort()).toEqual(USER_FIELDS);
-    expect(res.body.user).toMatchObject({ email, first_name: 'Ada', last_name: 'Lovelace', phone_number: '+1234567890', is_verified: true, is_staff: false, is_active: true });
+    expect(res.body.user).toMatchObject({
+      email,
+      first_name: 'Ada',
+      last_name: 'Lovelace',
+      phone_number: '+1234567890',
+      is_verified: true,
+      is_staff: false,
+      is_active: true,
+    });
     const profile = await ts.api.get('/api/auth/profile/').set('Authorization', bearer(res.body.access));
     expect(profile.status).toBe(200);
     expect(profile.body.user.email).toBe(email);
@@ -66,7 +86,7 @@ describe('registration', () => {
     expect(login.status).toBe(200);
   });
 
-  it("answers a verified address exactly like a new one and mails its owner a notice instead of a code", async () => {
+  it('answers a verified address exactly like a new one and mails its owner a notice instead of a code', async () => {
     const existing = await createAccount(ts, { email: uniqueEmail('taken') });
     const fresh = uniqueEmail();
     const known = await ts.api.post('/api/auth/register/').send(registration(existing.email));
@@ -84,7 +104,9 @@ describe('registration', () => {
     await registerForCode(ts, email);
     ts.clock.advance(61_000);
     const attacker = 'Attacker-Lantern-91';
-    const repeat = await ts.api.post('/api/auth/register/').send(registration(email, { first_name: 'Mallory', phone_number: '+9999999999', password: attacker, password2: attacker }));
+    const repeat = await ts.api
+      .post('/api/auth/register/')
+      .send(registration(email, { first_name: 'Mallory', phone_number: '+9999999999', password: attacker, password2: attacker }));
     const fresh = await ts.api.post('/api/auth/register/').send(registration(uniqueEmail(), { password: attacker, password2: attacker }));
     expect(repeat.status).toBe(201);
     expect({ ...repeat.body, email: null }).toEqual({ ...fresh.body, email: null });
@@ -104,7 +126,9 @@ describe('registration', () => {
     expect((await ts.api.post('/api/auth/forgot-password/').send({ email })).status).toBe(200);
     const otp = codeIn(await nextMail(ts, email, /password reset code/));
     const mine = 'Owner-Harbour-Kite-8';
-    expect((await ts.api.post('/api/auth/reset-password/').send({ email, otp, new_password: mine, confirm_password: mine })).status).toBe(200);
+    expect((await ts.api.post('/api/auth/reset-password/').send({ email, otp, new_password: mine, confirm_password: mine })).status).toBe(
+      200,
+    );
     const changed = await nextMail(ts, email, /password was changed/);
     expect(changed.text).toMatch(/^Hello,$/m);
     expect((await ts.api.post('/api/auth/login/').send({ email, password: 'Stranger-Lantern-55' })).status).toBe(401);
@@ -119,7 +143,9 @@ describe('registration', () => {
     const verified = await createAccount(ts, { email: uniqueEmail('taken') });
     await ts.api.post('/api/auth/register/').send(registration(verified.email));
     await nextMail(ts, verified.email, /already have an account/);
-    const answers = await Promise.all([pending, verified.email, uniqueEmail()].map((email) => ts.api.post('/api/auth/register/').send(registration(email))));
+    const answers = await Promise.all(
+      [pending, verified.email, uniqueEmail()].map((email) => ts.api.post('/api/auth/register/').send(registration(email))),
+    );
     expect(answers.map((res) => res.status)).toEqual([201, 201, 201]);
     expect(new Set(answers.map((res) => JSON.stringify({ ...res.body, email: null }))).size).toBe(1);
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -130,7 +156,8 @@ describe('registration', () => {
   it('requires every field and names the missing ones', async () => {
     const res = await ts.api.post('/api/auth/register/').send({});
     expect(res.status).toBe(400);
-    for (const field of ['email', 'first_name', 'last_name', 'password', 'password2']) expect(res.body[field]).toEqual(['This field is required.']);
+    for (const field of ['email', 'first_name', 'last_name', 'password', 'password2'])
+      expect(res.body[field]).toEqual(['This field is required.']);
     expect(res.body.phone_number).toBeUndefined();
   });
 
@@ -156,7 +183,9 @@ describe('registration', () => {
 
   it('accepts names with digits and any script, and no phone number', async () => {
     const email = uniqueEmail();
-    const res = await ts.api.post('/api/auth/register/').send(registration(email, { first_name: 'Zoë 2nd', last_name: '山田', phone_number: undefined }));
+    const res = await ts.api
+      .post('/api/auth/register/')
+      .send(registration(email, { first_name: 'Zoë 2nd', last_name: '山田', phone_number: undefined }));
     expect(res.status).toBe(201);
   });
 
@@ -169,7 +198,9 @@ describe('registration', () => {
     ['too similar to the last name', 'Lovelace77', 'The password is too similar to the last name.'],
     ['too similar to the email address', 'alice.w@exmpl', 'The password is too similar to the email address.'],
   ])('refuses a password that is %s, on the password field', async (_label, password, message) => {
-    const res = await ts.api.post('/api/auth/register/').send(registration('alice.w@example.org', { first_name: 'Rosalind', password, password2: password }));
+    const res = await ts.api
+      .post('/api/auth/register/')
+      .send(registration('alice.w@example.org', { first_name: 'Rosalind', password, password2: password }));
     expect(res.status).toBe(400);
     expect(Object.keys(res.body)).toEqual(['password']);
     expect(res.body.password).toContain(message);
@@ -193,7 +224,7 @@ describe('registration', () => {
     try {
       const email = uniqueEmail();
       expect((await offline.api.post('/api/auth/register/').send(registration(email))).status).toBe(201);
-      const [rows] = await offline.server.core.db.sequelize.query("SELECT recipient, subject, body, status FROM outbox_mails");
+      const [rows] = await offline.server.core.db.sequelize.query('SELECT recipient, subject, body, status FROM outbox_mails');
       expect(rows).toHaveLength(1);
       expect((rows[0] as { status: string }).status).toBe('queued');
       expect(JSON.stringify(rows)).not.toMatch(/verification|\d{6}\\n|example\.org/);

@@ -199,7 +199,9 @@ describe('logout ends the access token too', () => {
     const account = await signUp(ts);
     const rotated = (await refreshWith(account.refresh)).body as { access: string; refresh: string };
     expect((await profileWith(rotated.access)).status).toBe(200);
-    expect((await ts.api.post('/api/auth/logout/').set('Authorization', bearer(rotated.access)).send({ refresh: rotated.refresh })).status).toBe(205);
+    expect(
+      (await ts.api.post('/api/auth/logout/').set('Authorization', bearer(rotated.access)).send({ refresh: rotated.refresh })).status,
+    ).toBe(205);
     expect((await profileWith(rotated.access)).status).toBe(401);
   });
 });

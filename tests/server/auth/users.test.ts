@@ -34,7 +34,10 @@ describe('profile', () => {
     const res = await ts.api.patch('/api/auth/profile/update/').set('Authorization', account.bearer).send({ first_name: 'Henriette' });
     expect(res.status).toBe(200);
     expect(res.body.user).toMatchObject({ first_name: 'Henriette', last_name: account.user.last_name });
-    const phone = await ts.api.patch('/api/auth/profile/update/').set('Authorization', account.bearer).send({ phone_number: '(030) 123-4567' });
+    const phone = await ts.api
+      .patch('/api/auth/profile/update/')
+      .set('Authorization', account.bearer)
+      .send({ phone_number: '(030) 123-4567' });
     expect(phone.body.user.phone_number).toBe('(030) 123-4567');
     const cleared = await ts.api.patch('/api/auth/profile/update/').set('Authorization', account.bearer).send({ phone_number: '' });
     expect(cleared.body.user.phone_number).toBeNull();
@@ -42,10 +45,15 @@ describe('profile', () => {
 
   it('changes nothing else, whatever the request carries', async () => {
     const account = await createAccount(ts, { email: uniqueEmail() });
-    const res = await ts.api
-      .patch('/api/auth/profile/update/')
-      .set('Authorization', account.bearer)
-      .send({ is_staff: true, is_active: false, is_verified: false, email: 'new@example.org', id: MISSING_ID, password_hash: 'x', token_version: 99 });
+    const res = await ts.api.patch('/api/auth/profile/update/').set('Authorization', account.bearer).send({
+      is_staff: true,
+      is_active: false,
+      is_verified: false,
+      email: 'new@example.org',
+      id: MISSING_ID,
+      password_hash: 'x',
+      token_version: 99,
+    });
     expect(res.status).toBe(200);
     expect(res.body.user).toMatchObject({ id: account.user.id, email: account.email, is_staff: false, is_active: true, is_verified: true });
     expect((await ts.api.get('/api/auth/all-users/').set('Authorization', account.bearer)).status).toBe(403);
@@ -54,15 +62,25 @@ describe('profile', () => {
 
   it('validates what it changes', async () => {
     const account = await createAccount(ts, { email: uniqueEmail() });
-    const res = await ts.api.patch('/api/auth/profile/update/').set('Authorization', account.bearer).send({ first_name: '', phone_number: '12' });
+    const res = await ts.api
+      .patch('/api/auth/profile/update/')
+      .set('Authorization', account.bearer)
+      .send({ first_name: '', phone_number: '12' });
     expect(res.status).toBe(400);
     expect(Object.keys(res.body).sort()).toEqual(['first_name', 'phone_number']);
   });
 
   it('refuses names with direction overrides or zero-width characters, on the field', async () => {
     const account = await createAccount(ts, { email: uniqueEmail() });
-    for (const [field, value] of [['first_name', 'Eve\u202Etsipareht'], ['last_name', 'Zero\u200Dwidth'], ['first_name', '\u2066Isolated\u2069']]) {
-      const res = await ts.api.patch('/api/auth/profile/update/').set('Authorization', account.bearer).send({ [field]: value });
+    for (const [field, value] of [
+      ['first_name', 'Eve\u202Etsipareht'],
+      ['last_name', 'Zero\u200Dwidth'],
+      ['first_name', '\u2066Isolated\u2069'],
+    ]) {
+      const res = await ts.api
+        .patch('/api/auth/profile/update/')
+        .set('Authorization', account.bearer)
+        .send({ [field]: value });
       expect(res.status).toBe(400);
       expect(Object.keys(res.body)).toEqual([field]);
     }
@@ -121,7 +139,10 @@ describe('all users (staff)', () => {
 
   it('searches email and names, case-insensitively, though they are encrypted', async () => {
     const target = await signUp(ts, uniqueEmail('searchable'));
-    await ts.api.patch('/api/auth/profile/update/').set('Authorization', bearer(target.access)).send({ first_name: 'Ottilie', last_name: 'Zauberberg' });
+    await ts.api
+      .patch('/api/auth/profile/update/')
+      .set('Authorization', bearer(target.access))
+      .send({ first_name: 'Ottilie', last_name: 'Zauberberg' });
     for (const search of ['SEARCHABLE', 'OTTILIE', 'zauber', 'ottilie zauberberg']) {
       const res = await ts.api.get(`/api/auth/all-users/?search=${encodeURIComponent(search)}`).set('Authorization', staff.bearer);
       expect(res.body.count, search).toBe(1);
@@ -153,7 +174,9 @@ describe('activate / deactivate (staff)', () => {
     expect((await ts.api.post(`/api/auth/activate-deactivate-user/${MISSING_ID}/`).set('Authorization', staff.bearer)).status).toBe(404);
     expect((await ts.api.post('/api/auth/activate-deactivate-user/not-a-uuid/').set('Authorization', staff.bearer)).status).toBe(404);
     const client = await createAccount(ts, { email: uniqueEmail() });
-    expect((await ts.api.post(`/api/auth/activate-deactivate-user/${staff.user.id}/`).set('Authorization', client.bearer)).status).toBe(403);
+    expect((await ts.api.post(`/api/auth/activate-deactivate-user/${staff.user.id}/`).set('Authorization', client.bearer)).status).toBe(
+      403,
+    );
   });
 });
 
@@ -174,7 +197,10 @@ describe('delete user (staff)', () => {
     const { core } = ts.server;
     const recipients = async () => {
       const [rows] = await core.db.sequelize.query('SELECT recipient, status FROM outbox_mails');
-      return (rows as { recipient: string; status: string }[]).map((row) => ({ to: core.cipher.decrypt(row.recipient, 'outbox_mails.recipient'), status: row.status }));
+      return (rows as { recipient: string; status: string }[]).map((row) => ({
+        to: core.cipher.decrypt(row.recipient, 'outbox_mails.recipient'),
+        status: row.status,
+      }));
     };
     await expect.poll(async () => (await recipients()).some((row) => row.to === account.email && row.status === 'sent')).toBe(true);
     ts.mailbox.rejectWith = { code: 451, message: 'try later' };

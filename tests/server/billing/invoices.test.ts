@@ -51,7 +51,15 @@ describe('a draft invoice', () => {
   it('has one line per session priced by attendance, in integer minor units, oldest session first', async () => {
     const res = await draft(alma, [s.lateCancelled, s.attended1, s.noShow]);
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    expect(res.body).toMatchObject({ number: null, status: 'draft', client: alma.user.id, currency: 'EUR', total_minor: 18000, issued_at: null, paid_on: null });
+    expect(res.body).toMatchObject({
+      number: null,
+      status: 'draft',
+      client: alma.user.id,
+      currency: 'EUR',
+      total_minor: 18000,
+      issued_at: null,
+      paid_on: null,
+    });
     expect(res.body.lines).toEqual([
       expect.objectContaining({ appointment: s.attended1, date: '2026-03-03', duration_minutes: 50, kind: 'session', amount_minor: 8000 }),
       expect.objectContaining({ appointment: s.noShow, date: '2026-03-05', kind: 'no_show', amount_minor: 6000 }),
@@ -60,7 +68,7 @@ describe('a draft invoice', () => {
     await (await as(ts, staff)).post(`/api/billing/invoices/${res.body.id}/issue/`);
   });
 
-  it('refuses what is not billable: no attendance yet, cancelled in time, a request, another client\'s session (400)', async () => {
+  it("refuses what is not billable: no attendance yet, cancelled in time, a request, another client's session (400)", async () => {
     for (const id of [s.unmarked, s.cancelledInTime, pendingRequest, brunoSessions[0]]) {
       const res = await draft(alma, [id]);
       expect(res.status, id).toBe(400);
@@ -97,7 +105,19 @@ describe('issuing', () => {
     expect(attachment.contentType).toBe('application/pdf');
     expect(attachment.filename).toBe('invoice-2026-0002.pdf');
     const text = await pdfText(attachment.content);
-    for (const expected of ['Praxis Lindenhof', 'Lindenstrasse 5, 10969 Berlin', 'DE123456789', 'Alma Lindqvist', 'alma@example.org', 'Invoice 2026-0002', '2026-03-04', '50 min', 'Therapy session', '80.00 EUR', 'IBAN DE89']) {
+    for (const expected of [
+      'Praxis Lindenhof',
+      'Lindenstrasse 5, 10969 Berlin',
+      'DE123456789',
+      'Alma Lindqvist',
+      'alma@example.org',
+      'Invoice 2026-0002',
+      '2026-03-04',
+      '50 min',
+      'Therapy session',
+      '80.00 EUR',
+      'IBAN DE89',
+    ]) {
       expect(text, expected).toContain(expected);
     }
   });
@@ -109,9 +129,11 @@ describe('issuing', () => {
     expect(res.body.code).toBe('invalid_status');
   });
 
-  it('never gives a voided number out again; the voided invoice\'s sessions can be billed anew', async () => {
+  it("never gives a voided number out again; the voided invoice's sessions can be billed anew", async () => {
     const api = await as(ts, staff);
-    const first = (await api.get('/api/billing/invoices/?status=issued')).body.results.find((i: { number: string }) => i.number === '2026-0001');
+    const first = (await api.get('/api/billing/invoices/?status=issued')).body.results.find(
+      (i: { number: string }) => i.number === '2026-0001',
+    );
     const voided = await api.post(`/api/billing/invoices/${first.id}/void/`);
     expect(voided.body).toMatchObject({ status: 'void', number: '2026-0001' });
     const again = await draft(alma, [s.attended1]);
@@ -129,7 +151,7 @@ describe('issuing', () => {
     expect(results.map((r) => r.body.number).sort()).toEqual(['2026-0004', '2026-0005', '2026-0006', '2026-0007', '2026-0008']);
   });
 
-  it("prints names in any Latin, Greek or Cyrillic script on the PDF", async () => {
+  it('prints names in any Latin, Greek or Cyrillic script on the PDF', async () => {
     const api = await as(ts, staff);
     const invoice = (await api.get(`/api/billing/invoices/?status=issued&client=${bruno.user.id}`)).body.results[0];
     const pdf = await api.get(`/api/billing/invoices/${invoice.id}/pdf/`).buffer(true);
@@ -167,7 +189,7 @@ describe('paying', () => {
 });
 
 describe('who sees invoices', () => {
-  it('a client lists only their own issued and paid invoices, never drafts, void ones or another client\'s', async () => {
+  it("a client lists only their own issued and paid invoices, never drafts, void ones or another client's", async () => {
     await draft(alma, [s.noShow]).then(() => undefined);
     const res = await (await as(ts, alma)).get('/api/billing/invoices/');
     expect(res.status).toBe(200);
@@ -204,7 +226,8 @@ describe('who sees invoices', () => {
     const api = await as(ts, alma);
     expect((await api.post('/api/billing/invoices/', { client: alma.user.id, appointments: [s.attended1] })).status).toBe(403);
     const own = (await api.get('/api/billing/invoices/')).body.results[0];
-    for (const action of ['issue', 'void', 'mark-paid']) expect((await api.post(`/api/billing/invoices/${own.id}/${action}/`, { paid_on: '2026-03-12' })).status).toBe(403);
+    for (const action of ['issue', 'void', 'mark-paid'])
+      expect((await api.post(`/api/billing/invoices/${own.id}/${action}/`, { paid_on: '2026-03-12' })).status).toBe(403);
   });
 
   it("shows the invoices on the client's record", async () => {
@@ -216,7 +239,13 @@ describe('who sees invoices', () => {
 describe('the practice profile', () => {
   it('refuses a currency that is not ISO 4217 and fees that are not decimal strings', async () => {
     const api = await as(ts, staff);
-    for (const [key, value] of [['currency', 'EURO'], ['currency', 'eur'], ['session_fee', '12,50'], ['no_show_fee', '-5'], ['late_cancellation_fee', '1e3']]) {
+    for (const [key, value] of [
+      ['currency', 'EURO'],
+      ['currency', 'eur'],
+      ['session_fee', '12,50'],
+      ['no_show_fee', '-5'],
+      ['late_cancellation_fee', '1e3'],
+    ]) {
       const res = await api.patch('/api/admin/settings/', { [key]: value });
       expect(res.status, `${key}=${value}`).toBe(400);
       expect(res.body).toHaveProperty(key);
@@ -231,7 +260,12 @@ describe('the practice profile', () => {
     try {
       const freshStaff = await createAccount(fresh, { staff: true });
       const defaults = (await (await as(fresh, freshStaff)).get('/api/admin/settings/')).body;
-      expect(defaults).toMatchObject({ currency: { value: 'EUR', source: 'default' }, session_fee: { value: '0' }, no_show_fee: { value: '0' }, late_cancellation_fee: { value: '0' } });
+      expect(defaults).toMatchObject({
+        currency: { value: 'EUR', source: 'default' },
+        session_fee: { value: '0' },
+        no_show_fee: { value: '0' },
+        late_cancellation_fee: { value: '0' },
+      });
     } finally {
       await fresh.stop();
     }

@@ -9,15 +9,55 @@ const ROUTES: Record<string, { section: string; path: string; methods: string[];
   client_detail: { section: 'administration', path: '/api/clients/<uuid:pk>/', methods: ['GET', 'PATCH'], access: /Staff users only/ },
   client_export: { section: 'administration', path: '/api/clients/<uuid:pk>/export/', methods: ['GET'], access: /Staff users only/ },
   audit_log: { section: 'administration', path: '/api/admin/audit-log/', methods: ['GET'], access: /Staff users only/ },
-  session_note: { section: 'appointments', path: '/api/meetings/appointments/<uuid:pk>/note/', methods: ['GET', 'PUT'], access: /Staff users only; anyone else gets 404/ },
-  session_note_sign: { section: 'appointments', path: '/api/meetings/appointments/<uuid:pk>/note/sign/', methods: ['POST'], access: /Staff users only/ },
-  session_note_addenda: { section: 'appointments', path: '/api/meetings/appointments/<uuid:pk>/note/addenda/', methods: ['POST'], access: /Staff users only/ },
-  invoices: { section: 'administration', path: '/api/billing/invoices/', methods: ['GET', 'POST'], access: /client sees their own issued invoices/ },
-  invoice_detail: { section: 'administration', path: '/api/billing/invoices/<uuid:pk>/', methods: ['GET'], access: /Authenticated users only/ },
-  invoice_issue: { section: 'administration', path: '/api/billing/invoices/<uuid:pk>/issue/', methods: ['POST'], access: /Staff users only/ },
-  invoice_mark_paid: { section: 'administration', path: '/api/billing/invoices/<uuid:pk>/mark-paid/', methods: ['POST'], access: /Staff users only/ },
+  session_note: {
+    section: 'appointments',
+    path: '/api/meetings/appointments/<uuid:pk>/note/',
+    methods: ['GET', 'PUT'],
+    access: /Staff users only; anyone else gets 404/,
+  },
+  session_note_sign: {
+    section: 'appointments',
+    path: '/api/meetings/appointments/<uuid:pk>/note/sign/',
+    methods: ['POST'],
+    access: /Staff users only/,
+  },
+  session_note_addenda: {
+    section: 'appointments',
+    path: '/api/meetings/appointments/<uuid:pk>/note/addenda/',
+    methods: ['POST'],
+    access: /Staff users only/,
+  },
+  invoices: {
+    section: 'administration',
+    path: '/api/billing/invoices/',
+    methods: ['GET', 'POST'],
+    access: /client sees their own issued invoices/,
+  },
+  invoice_detail: {
+    section: 'administration',
+    path: '/api/billing/invoices/<uuid:pk>/',
+    methods: ['GET'],
+    access: /Authenticated users only/,
+  },
+  invoice_issue: {
+    section: 'administration',
+    path: '/api/billing/invoices/<uuid:pk>/issue/',
+    methods: ['POST'],
+    access: /Staff users only/,
+  },
+  invoice_mark_paid: {
+    section: 'administration',
+    path: '/api/billing/invoices/<uuid:pk>/mark-paid/',
+    methods: ['POST'],
+    access: /Staff users only/,
+  },
   invoice_void: { section: 'administration', path: '/api/billing/invoices/<uuid:pk>/void/', methods: ['POST'], access: /Staff users only/ },
-  invoice_pdf: { section: 'administration', path: '/api/billing/invoices/<uuid:pk>/pdf/', methods: ['GET'], access: /Authenticated users only/ },
+  invoice_pdf: {
+    section: 'administration',
+    path: '/api/billing/invoices/<uuid:pk>/pdf/',
+    methods: ['GET'],
+    access: /Authenticated users only/,
+  },
 };
 
 let ts: TestServer;
@@ -45,7 +85,12 @@ describe('the client record and billing in the API documents', () => {
     const { paths } = (await ts.api.get('/api/schema/')).body;
     for (const route of Object.values(ROUTES)) {
       const path = route.path.replace(/<uuid:([a-z_]+)>/g, '{$1}');
-      expect(Object.keys(paths[path] ?? {}).map((m) => m.toUpperCase()).sort(), path).toEqual([...route.methods].sort());
+      expect(
+        Object.keys(paths[path] ?? {})
+          .map((m) => m.toUpperCase())
+          .sort(),
+        path,
+      ).toEqual([...route.methods].sort());
     }
     const note = paths['/api/meetings/appointments/{pk}/note/'].put.requestBody.content['application/json'].schema;
     expect(note.properties.template.enum).toEqual(['soap', 'dap', 'free']);

@@ -18,7 +18,9 @@ beforeAll(async () => {
 afterAll(() => ts.stop());
 
 async function count(table: string): Promise<number> {
-  const [row] = (await ts.server.core.db.sequelize.query(`SELECT COUNT(*) AS n FROM ${table}`, { type: 'SELECT' })) as { n: number | string }[];
+  const [row] = (await ts.server.core.db.sequelize.query(`SELECT COUNT(*) AS n FROM ${table}`, { type: 'SELECT' })) as {
+    n: number | string;
+  }[];
   return Number(row.n);
 }
 

@@ -38,9 +38,20 @@ describe('GET /api/clients/<uuid>/export/', () => {
   it('returns the whole record as JSON: account, sessions, notes with addenda, invoices', async () => {
     const res = await (await as(ts, staff)).get(`/api/clients/${client.user.id}/export/`);
     expect(res.status).toBe(200);
-    expect(res.body.client).toMatchObject({ id: client.user.id, email: 'greta@example.org', first_name: 'Greta', past_sessions: 1, upcoming_sessions: 1 });
+    expect(res.body.client).toMatchObject({
+      id: client.user.id,
+      email: 'greta@example.org',
+      first_name: 'Greta',
+      past_sessions: 1,
+      upcoming_sessions: 1,
+    });
     expect(res.body.sessions).toHaveLength(2);
-    expect(res.body.notes[0]).toMatchObject({ appointment: session, template: 'soap', fields: { subjective: NOTE }, addenda: [expect.objectContaining({ text: ADDENDUM })] });
+    expect(res.body.notes[0]).toMatchObject({
+      appointment: session,
+      template: 'soap',
+      fields: { subjective: NOTE },
+      addenda: [expect.objectContaining({ text: ADDENDUM })],
+    });
     expect(res.body.invoices[0]).toMatchObject({ number: '2026-0001', total_minor: 8000, status: 'issued' });
     expect(res.body.practice.name).toBe(PROFILE.practice_name);
   });
@@ -50,14 +61,25 @@ describe('GET /api/clients/<uuid>/export/', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     const text = await pdfText(res.body);
-    for (const expected of ['Client record: Greta Sundqvist', 'greta@example.org', PROFILE.practice_name, '2026-03-03 10:00', NOTE, ADDENDUM, '2026-0001', '80.00 EUR']) {
+    for (const expected of [
+      'Client record: Greta Sundqvist',
+      'greta@example.org',
+      PROFILE.practice_name,
+      '2026-03-03 10:00',
+      NOTE,
+      ADDENDUM,
+      '2026-0001',
+      '80.00 EUR',
+    ]) {
       expect(text, expected).toContain(expected);
     }
   });
 
   it('is audited, without the record itself in the log', async () => {
     const rows = (await (await as(ts, staff)).get('/api/admin/audit-log/')).body.results;
-    expect(rows.filter((row: { action: string; record_id: string }) => row.action === 'client.export' && row.record_id === client.user.id)).toHaveLength(2);
+    expect(
+      rows.filter((row: { action: string; record_id: string }) => row.action === 'client.export' && row.record_id === client.user.id),
+    ).toHaveLength(2);
   });
 
   it('is for staff only (a client gets 403, even for their own record), 404 for unknown ids, 400 for an unknown format', async () => {

@@ -5,7 +5,13 @@ import type { TestServer } from '../../helpers/test-server.js';
 import { bearer, createRequest, schedule } from '../meetings/helpers.js';
 
 /** A request of `client` scheduled by `staff` at `start` (ISO); returns the appointment's id. */
-export async function scheduledSession(ts: TestServer, staff: TestAccount, client: TestAccount, start: string, duration = 50): Promise<string> {
+export async function scheduledSession(
+  ts: TestServer,
+  staff: TestAccount,
+  client: TestAccount,
+  start: string,
+  duration = 50,
+): Promise<string> {
   const request = await createRequest(ts, client);
   const res = await schedule(ts, staff, request.id, start, duration);
   expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -13,12 +19,18 @@ export async function scheduledSession(ts: TestServer, staff: TestAccount, clien
 }
 
 export async function markAttendance(ts: TestServer, staff: TestAccount, id: string, attendance: 'attended' | 'no_show'): Promise<void> {
-  const res = await ts.api.post(`/api/meetings/appointments/${id}/attendance/`).set('Authorization', await bearer(ts, staff)).send({ attendance });
+  const res = await ts.api
+    .post(`/api/meetings/appointments/${id}/attendance/`)
+    .set('Authorization', await bearer(ts, staff))
+    .send({ attendance });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
 }
 
 export async function cancelAs(ts: TestServer, account: TestAccount, id: string): Promise<Record<string, unknown>> {
-  const res = await ts.api.post(`/api/meetings/appointments/${id}/cancel/`).set('Authorization', await bearer(ts, account)).send({});
+  const res = await ts.api
+    .post(`/api/meetings/appointments/${id}/cancel/`)
+    .set('Authorization', await bearer(ts, account))
+    .send({});
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body;
 }

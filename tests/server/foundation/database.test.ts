@@ -28,8 +28,13 @@ describe('the SQLite database', () => {
   it.skipIf(onPostgres)('sets every pragma on the writer connection too: synchronous FULL, foreign keys, busy timeout', async () => {
     const { db } = ts.server.core;
     const pragmas = async (transaction?: Transaction) => {
-      const value = async (name: string) => Object.values((await db.sequelize.query<Record<string, number>>(`PRAGMA ${name}`, { type: QueryTypes.SELECT, transaction }))[0])[0];
-      return { synchronous: await value('synchronous'), foreign_keys: await value('foreign_keys'), busy_timeout: await value('busy_timeout') };
+      const value = async (name: string) =>
+        Object.values((await db.sequelize.query<Record<string, number>>(`PRAGMA ${name}`, { type: QueryTypes.SELECT, transaction }))[0])[0];
+      return {
+        synchronous: await value('synchronous'),
+        foreign_keys: await value('foreign_keys'),
+        busy_timeout: await value('busy_timeout'),
+      };
     };
     // FULL (2): in WAL mode a commit is synced to disk before it is acknowledged, so a booking survives a power cut.
     const expected = { synchronous: 2, foreign_keys: 1, busy_timeout: 10_000 };
@@ -37,12 +42,15 @@ describe('the SQLite database', () => {
     expect(await db.write((transaction) => pragmas(transaction))).toEqual(expected);
   });
 
-  it.skipIf(onPostgres)('keeps one long-lived connection for writes: a second write sees the first one\'s TEMP table', async () => {
+  it.skipIf(onPostgres)("keeps one long-lived connection for writes: a second write sees the first one's TEMP table", async () => {
     const { db } = ts.server.core;
     await db.write((transaction) => db.sequelize.query('CREATE TEMP TABLE writer_marker (id INTEGER)', { transaction }));
     try {
       const tables = await db.write((transaction) =>
-        db.sequelize.query<{ name: string }>("SELECT name FROM temp.sqlite_master WHERE name = 'writer_marker'", { type: QueryTypes.SELECT, transaction }),
+        db.sequelize.query<{ name: string }>("SELECT name FROM temp.sqlite_master WHERE name = 'writer_marker'", {
+          type: QueryTypes.SELECT,
+          transaction,
+        }),
       );
       expect(tables).toEqual([{ name: 'writer_marker' }]);
     } finally {
@@ -54,7 +62,10 @@ describe('the SQLite database', () => {
     const domains = ['meet.jit.si', 'video.example.org', 'meet.example.com', 'jitsi.example.net'];
     const responses = await Promise.all(
       Array.from({ length: 60 }, (_, i) =>
-        ts.api.patch('/api/admin/settings/').set('Authorization', staff.bearer).send({ email_from: `Practice ${i} <p${i}@example.com>`, jitsi_domain: domains[i % 4] }),
+        ts.api
+          .patch('/api/admin/settings/')
+          .set('Authorization', staff.bearer)
+          .send({ email_from: `Practice ${i} <p${i}@example.com>`, jitsi_domain: domains[i % 4] }),
       ),
     );
     expect(responses.map((res) => res.status)).toEqual(responses.map(() => 200));
@@ -62,7 +73,9 @@ describe('the SQLite database', () => {
 
   it('keeps personal data out of the database file in plain text', async () => {
     const { sequelize } = ts.server.core.db;
-    const rows = await sequelize.query<Record<string, string>>('SELECT email, first_name, last_name FROM users', { type: QueryTypes.SELECT });
+    const rows = await sequelize.query<Record<string, string>>('SELECT email, first_name, last_name FROM users', {
+      type: QueryTypes.SELECT,
+    });
     for (const row of rows) {
       expect(row.email).toMatch(/^enc1:/);
       expect(row.first_name).toMatch(/^enc1:/);

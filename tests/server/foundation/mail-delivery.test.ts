@@ -7,7 +7,9 @@ let staff: TestAccount;
 
 async function queue(to: string, subject: string) {
   const core = ts.server.core;
-  await core.db.write((transaction) => core.outbox.queue({ to, subject, text: `Your code is 123456`, html: '<p>Your code is 123456</p>' }, transaction));
+  await core.db.write((transaction) =>
+    core.outbox.queue({ to, subject, text: `Your code is 123456`, html: '<p>Your code is 123456</p>' }, transaction),
+  );
 }
 
 beforeAll(async () => {

@@ -55,7 +55,10 @@ describe('npm run serve', () => {
 
   it.each([
     [{ PORT: 'abc' }, 'Configuration error: PORT must be a whole number from 0 to 65535, got "abc"'],
-    [{ ENCRYPTION_KEY: 'too-short' }, 'Configuration error: ENCRYPTION_KEY must be the base64 of exactly 32 bytes (openssl rand -base64 32)'],
+    [
+      { ENCRYPTION_KEY: 'too-short' },
+      'Configuration error: ENCRYPTION_KEY must be the base64 of exactly 32 bytes (openssl rand -base64 32)',
+    ],
   ])('stops on bad configuration %o with one clear line', async (env, line) => {
     const server = runServe({ DATA_DIR: tempDataDir(), ...env });
     expect(await server.exited).toBe(1);
@@ -68,20 +71,26 @@ describe('npm run serve', () => {
     const port = new URL(await waitForUrl(first.output)).port;
     const second = runServe({ ...(await ownDatabase()), DATA_DIR: tempDataDir(), PORT: port, HOST: '127.0.0.1' });
     expect(await second.exited).toBe(1);
-    expect(second.output().stderr.trim()).toBe(`Configuration error: Port ${port} is already in use: set PORT to another port (0 picks a free one)`);
+    expect(second.output().stderr.trim()).toBe(
+      `Configuration error: Port ${port} is already in use: set PORT to another port (0 picks a free one)`,
+    );
     first.child.kill('SIGTERM');
     await first.exited;
   });
 
-  it('runs as built JavaScript, without tsx: the same build as the desktop app, serving the API and the pages', { timeout: 300_000 }, async () => {
-    await ensureRendererBuild(process.cwd(), () => undefined, true);
-    const dataDir = tempDataDir();
-    const server = runServe({ ...(await ownDatabase()), DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' }, true);
-    const url = await waitForUrl(server.output);
-    expect((await fetch(`${url}api/`)).status).toBe(200);
-    expect(await (await fetch(url)).text()).toContain('<div id="root">');
-    server.child.kill('SIGTERM');
-    expect(await server.exited).toBe(0);
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  it(
+    'runs as built JavaScript, without tsx: the same build as the desktop app, serving the API and the pages',
+    { timeout: 300_000 },
+    async () => {
+      await ensureRendererBuild(process.cwd(), () => undefined, true);
+      const dataDir = tempDataDir();
+      const server = runServe({ ...(await ownDatabase()), DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' }, true);
+      const url = await waitForUrl(server.output);
+      expect((await fetch(`${url}api/`)).status).toBe(200);
+      expect(await (await fetch(url)).text()).toContain('<div id="root">');
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  );
 });

@@ -11,8 +11,17 @@ afterAll(() => fs.rmSync(parent, { recursive: true, force: true }));
 
 describe('practice settings fixed by the environment', () => {
   it('are read with their variables', () => {
-    const overrides = readSettingOverrides({ PRACTICE_TIMEZONE: 'Europe/Vienna', JITSI_DOMAIN: 'video.practice.example', SMTP_URL: 'smtp://u:p@mail:587', PORT: '80' });
-    expect(overrides).toEqual({ practice_timezone: 'Europe/Vienna', jitsi_domain: 'video.practice.example', smtp_url: 'smtp://u:p@mail:587' });
+    const overrides = readSettingOverrides({
+      PRACTICE_TIMEZONE: 'Europe/Vienna',
+      JITSI_DOMAIN: 'video.practice.example',
+      SMTP_URL: 'smtp://u:p@mail:587',
+      PORT: '80',
+    });
+    expect(overrides).toEqual({
+      practice_timezone: 'Europe/Vienna',
+      jitsi_domain: 'video.practice.example',
+      smtp_url: 'smtp://u:p@mail:587',
+    });
   });
 
   it.each([

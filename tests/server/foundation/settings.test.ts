@@ -22,7 +22,10 @@ describe('practice settings', () => {
   });
 
   it('store a change and never return the SMTP password', async () => {
-    const res = await ts.api.patch('/api/admin/settings/').set('Authorization', staff.bearer).send({ smtp_url: 'smtp://mailer:s3cret-pw@mail.example:587', email_from: 'Dr. Ruth <hello@practice.example>' });
+    const res = await ts.api
+      .patch('/api/admin/settings/')
+      .set('Authorization', staff.bearer)
+      .send({ smtp_url: 'smtp://mailer:s3cret-pw@mail.example:587', email_from: 'Dr. Ruth <hello@practice.example>' });
     expect(res.status).toBe(200);
     expect(res.body.smtp_url).toEqual({ value: 'smtp://mailer:********@mail.example:587', source: 'database', editable: true });
     expect(JSON.stringify(res.body)).not.toContain('s3cret-pw');
@@ -30,7 +33,10 @@ describe('practice settings', () => {
   });
 
   it('keep the stored SMTP password when the masked URL is sent back', async () => {
-    const res = await ts.api.patch('/api/admin/settings/').set('Authorization', staff.bearer).send({ smtp_url: 'smtp://mailer:********@mail.example:587' });
+    const res = await ts.api
+      .patch('/api/admin/settings/')
+      .set('Authorization', staff.bearer)
+      .send({ smtp_url: 'smtp://mailer:********@mail.example:587' });
     expect(res.status).toBe(200);
     expect(await ts.server.core.settings.get('smtp_url')).toBe('smtp://mailer:s3cret-pw@mail.example:587');
   });

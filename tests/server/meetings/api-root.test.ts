@@ -43,7 +43,8 @@ describe('the appointments section of GET /api/', () => {
     for (const [key, entry] of Object.entries(seedEndpoints)) {
       for (const path of keyPaths(entry).filter((p) => !corrected.has(`${key}.${p}`) && p !== 'url')) {
         const seedValue = at(entry, path);
-        if (typeof seedValue !== 'object' || Array.isArray(seedValue)) expect(at(endpoints[key], path), `${key}.${path}`).toEqual(seedValue);
+        if (typeof seedValue !== 'object' || Array.isArray(seedValue))
+          expect(at(endpoints[key], path), `${key}.${path}`).toEqual(seedValue);
       }
     }
     expect(section.jitsi_integration).toEqual(seedSection.jitsi_integration);
@@ -57,15 +58,22 @@ describe('the appointments section of GET /api/', () => {
 
   it('documents the blocked dates beyond the seed', () => {
     const endpoints = section.endpoints as Record<string, Json>;
-    expect(endpoints.blocked_dates).toMatchObject({ url: `${origin}/api/meetings/admin/blocked-dates/`, methods: ['GET', 'POST'], authentication: 'Required (Staff users only)' });
-    expect(endpoints.blocked_date_detail).toMatchObject({ url: `${origin}/api/meetings/admin/blocked-dates/<date:day>/`, methods: ['DELETE'] });
+    expect(endpoints.blocked_dates).toMatchObject({
+      url: `${origin}/api/meetings/admin/blocked-dates/`,
+      methods: ['GET', 'POST'],
+      authentication: 'Required (Staff users only)',
+    });
+    expect(endpoints.blocked_date_detail).toMatchObject({
+      url: `${origin}/api/meetings/admin/blocked-dates/<date:day>/`,
+      methods: ['DELETE'],
+    });
   });
 
   it('is served as OpenAPI 3.1 with the request schemas', async () => {
     const { paths } = (await ts.api.get('/api/schema/')).body;
     // Other features (session notes) add their own paths under /api/meetings/ too.
-    expect(Object.keys(paths).filter((path) => path.startsWith('/api/meetings/'))).toEqual(expect.arrayContaining(
-      [
+    expect(Object.keys(paths).filter((path) => path.startsWith('/api/meetings/'))).toEqual(
+      expect.arrayContaining([
         '/api/meetings/admin/availability/',
         '/api/meetings/admin/blocked-dates/',
         '/api/meetings/admin/blocked-dates/{day}/',
@@ -84,8 +92,8 @@ describe('the appointments section of GET /api/', () => {
         '/api/meetings/practice/',
         '/api/meetings/user/appointments/',
         '/api/meetings/user/appointments/stats/',
-      ],
-    ));
+      ]),
+    );
     const create = paths['/api/meetings/appointments/create/'].post.requestBody.content['application/json'].schema;
     // preferred_dates and preferred_time_slots are required unless requested_start (a free slot) is sent.
     expect(create.required).toEqual(expect.arrayContaining(['first_name', 'last_name', 'email']));

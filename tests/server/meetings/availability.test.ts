@@ -24,7 +24,10 @@ const DATES = '/api/meetings/appointments/available-dates/';
 const BLOCKED = '/api/meetings/admin/blocked-dates/';
 
 async function setDays(days: unknown) {
-  return ts.api.put(AVAILABILITY).set('Authorization', await bearer(ts, staff)).send({ available_days: days });
+  return ts.api
+    .put(AVAILABILITY)
+    .set('Authorization', await bearer(ts, staff))
+    .send({ available_days: days });
 }
 
 describe('weekly availability', () => {
@@ -41,7 +44,10 @@ describe('weekly availability', () => {
     expect(put.body).toMatchObject({ available_days: [0, 2, 6], available_days_display: ['Monday', 'Wednesday', 'Sunday'] });
     const patch = await ts.api.patch(AVAILABILITY).set('Authorization', staff.bearer).send({});
     expect(patch.body.available_days).toEqual([0, 2, 6]);
-    const patched = await ts.api.patch(AVAILABILITY).set('Authorization', staff.bearer).send({ available_days: [1] });
+    const patched = await ts.api
+      .patch(AVAILABILITY)
+      .set('Authorization', staff.bearer)
+      .send({ available_days: [1] });
     expect(patched.body.available_days_display).toEqual(['Tuesday']);
     await setDays([0, 1, 2, 3, 4]);
   });
@@ -63,7 +69,14 @@ describe('weekly availability', () => {
   it('is for staff only', async () => {
     expect((await ts.api.get(AVAILABILITY)).status).toBe(401);
     expect((await ts.api.get(AVAILABILITY).set('Authorization', client.bearer)).status).toBe(403);
-    expect((await ts.api.put(AVAILABILITY).set('Authorization', client.bearer).send({ available_days: [5] })).status).toBe(403);
+    expect(
+      (
+        await ts.api
+          .put(AVAILABILITY)
+          .set('Authorization', client.bearer)
+          .send({ available_days: [5] })
+      ).status,
+    ).toBe(403);
   });
 });
 

@@ -29,7 +29,10 @@ beforeAll(async () => {
   staff = await createAccount(ts, { staff: true });
   const client = await createAccount(ts);
   const request = await createRequest(ts, client, PERSONAL);
-  await ts.api.post(`/api/meetings/appointments/${String(request.id)}/reject/`).set('Authorization', staff.bearer).send({ rejection_reason: REJECTION_REASON });
+  await ts.api
+    .post(`/api/meetings/appointments/${String(request.id)}/reject/`)
+    .set('Authorization', staff.bearer)
+    .send({ rejection_reason: REJECTION_REASON });
   await ts.mailbox.waitFor((mail) => mail.text.includes(REJECTION_REASON));
   const toSchedule = await createRequest(ts, client, PERSONAL);
   session = (await schedule(ts, staff, toSchedule.id, '2026-03-30T10:00:00+02:00')).body;
@@ -49,26 +52,44 @@ describe('appointments at rest', () => {
     expect(files).toContain('practice.db-wal');
     const bytes = Buffer.concat(files.map((name) => fs.readFileSync(path.join(ts.dataDir, name))));
     expect(bytes.includes(Buffer.from('enc1:')), 'the encrypted rows are in the files scanned').toBe(true);
-    for (const value of [...Object.values(PERSONAL), REJECTION_REASON, 'wilhelmina', 'Quartermaine'.toLowerCase(), session.jitsi_room_id, session.jitsi_meet_url]) {
+    for (const value of [
+      ...Object.values(PERSONAL),
+      REJECTION_REASON,
+      'wilhelmina',
+      'Quartermaine'.toLowerCase(),
+      session.jitsi_room_id,
+      session.jitsi_meet_url,
+    ]) {
       expect(bytes.includes(Buffer.from(value, 'utf8')), value).toBe(false);
     }
   });
 
   it('are stored as ciphertext and still found by email through the blind index', async () => {
-    const [row] = (await ts.server.core.db.sequelize.query('SELECT first_name, email, phone, reason, rejection_reason FROM appointments WHERE rejection_reason IS NOT NULL', { type: 'SELECT' })) as Record<string, string>[];
+    const [row] = (await ts.server.core.db.sequelize.query(
+      'SELECT first_name, email, phone, reason, rejection_reason FROM appointments WHERE rejection_reason IS NOT NULL',
+      { type: 'SELECT' },
+    )) as Record<string, string>[];
     for (const value of Object.values(row)) expect(value).toMatch(/^enc1:/);
-    const found = await ts.api.get(`/api/meetings/appointments/?email=${encodeURIComponent(PERSONAL.email.toUpperCase())}`).set('Authorization', staff.bearer);
+    const found = await ts.api
+      .get(`/api/meetings/appointments/?email=${encodeURIComponent(PERSONAL.email.toUpperCase())}`)
+      .set('Authorization', staff.bearer);
     expect(found.body.results).toContainEqual(expect.objectContaining({ ...PERSONAL, rejection_reason: REJECTION_REASON }));
   });
 
   it('keep the session link as ciphertext, and staff and client still get it', async () => {
-    const [row] = await ts.server.core.db.sequelize.query<Record<string, string>>('SELECT jitsi_room_id, jitsi_meet_url FROM appointments WHERE id = :id', {
-      type: QueryTypes.SELECT,
-      replacements: { id: session.id },
-    });
+    const [row] = await ts.server.core.db.sequelize.query<Record<string, string>>(
+      'SELECT jitsi_room_id, jitsi_meet_url FROM appointments WHERE id = :id',
+      {
+        type: QueryTypes.SELECT,
+        replacements: { id: session.id },
+      },
+    );
     expect(row.jitsi_room_id).toMatch(/^enc1:/);
     expect(row.jitsi_meet_url).toMatch(/^enc1:/);
-    expect((await appointmentOf(session.id)).body).toMatchObject({ jitsi_room_id: session.jitsi_room_id, jitsi_meet_url: session.jitsi_meet_url });
+    expect((await appointmentOf(session.id)).body).toMatchObject({
+      jitsi_room_id: session.jitsi_room_id,
+      jitsi_meet_url: session.jitsi_meet_url,
+    });
   });
 
   it('encrypts the links an older version stored in plain text when the database is migrated', async () => {
@@ -85,6 +106,9 @@ describe('appointments at rest', () => {
     });
     expect(row.jitsi_room_id).toMatch(/^enc1:/);
     expect(row.jitsi_meet_url).toMatch(/^enc1:/);
-    expect((await appointmentOf(session.id)).body).toMatchObject({ jitsi_room_id: session.jitsi_room_id, jitsi_meet_url: session.jitsi_meet_url });
+    expect((await appointmentOf(session.id)).body).toMatchObject({
+      jitsi_room_id: session.jitsi_room_id,
+      jitsi_meet_url: session.jitsi_meet_url,
+    });
   });
 });

@@ -22,7 +22,11 @@ export async function bearer(ts: TestServer, account: TestAccount): Promise<stri
 }
 
 /** Creates a request of `account` for the first available date; returns its JSON. */
-export async function createRequest(ts: TestServer, account: TestAccount, overrides: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+export async function createRequest(
+  ts: TestServer,
+  account: TestAccount,
+  overrides: Record<string, unknown> = {},
+): Promise<Record<string, unknown>> {
   const dates = (await ts.api.get('/api/meetings/appointments/available-dates/')).body as string[];
   const res = await ts.api
     .post('/api/meetings/appointments/create/')

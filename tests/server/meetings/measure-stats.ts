@@ -63,7 +63,10 @@ try {
   const staff = await createAccount(ts, { staff: true });
   const owners = await Promise.all(Array.from({ length: OWNERS }, () => createAccount(ts)));
   let started = performance.now();
-  await bulkInsert(ts, owners.map((owner) => owner.user.id));
+  await bulkInsert(
+    ts,
+    owners.map((owner) => owner.user.id),
+  );
   const insertMs = performance.now() - started;
   const { Appointment } = ts.server.core.db.models;
 
@@ -72,7 +75,9 @@ try {
     if (res.status !== 200 || res.body.total_requests !== APPOINTMENTS) throw new Error(`stats answered ${res.status}`);
   });
   const ownStats = await median(5, () => ts.api.get('/api/meetings/user/appointments/stats/').set('Authorization', owners[0].bearer));
-  const loadStatusColumns = await median(3, () => Appointment.findAll({ attributes: ['status', 'scheduled_end', 'created_at'], raw: true }));
+  const loadStatusColumns = await median(3, () =>
+    Appointment.findAll({ attributes: ['status', 'scheduled_end', 'created_at'], raw: true }),
+  );
   started = performance.now();
   const loaded = await Appointment.findAll();
   const decrypted = loaded.map((row) => [row.first_name, row.last_name, row.email, row.phone, row.reason]).length;

@@ -58,7 +58,9 @@ describe('the join window', () => {
 describe('meeting info', () => {
   it('gives the link, the time in the practice zone and whether one can join now', async () => {
     clock.set(new Date(START - 5 * MINUTE));
-    const res = await ts.api.get(`/api/meetings/appointments/${String(appointmentId)}/jitsi-meeting/`).set('Authorization', await bearer(ts, client));
+    const res = await ts.api
+      .get(`/api/meetings/appointments/${String(appointmentId)}/jitsi-meeting/`)
+      .set('Authorization', await bearer(ts, client));
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       meeting_url: expect.stringMatching(/^https:\/\/meet\.jit\.si\/session-[0-9a-f]{32}$/),
@@ -82,7 +84,9 @@ describe('meeting info', () => {
   it('is a 409 unless the appointment is scheduled', async () => {
     clock.set('2026-03-26T10:00:00Z');
     const pending = await createRequest(ts, client);
-    const res = await ts.api.get(`/api/meetings/appointments/${String(pending.id)}/jitsi-meeting/`).set('Authorization', await bearer(ts, client));
+    const res = await ts.api
+      .get(`/api/meetings/appointments/${String(pending.id)}/jitsi-meeting/`)
+      .set('Authorization', await bearer(ts, client));
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('invalid_status');
   });

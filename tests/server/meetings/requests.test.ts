@@ -24,13 +24,20 @@ afterAll(() => ts.stop());
 const CREATE = '/api/meetings/appointments/create/';
 
 async function create(account: TestAccount, overrides: Record<string, unknown>) {
-  return ts.api.post(CREATE).set('Authorization', await bearer(ts, account)).send(requestBody({ preferred_dates: [available[0]], ...overrides }));
+  return ts.api
+    .post(CREATE)
+    .set('Authorization', await bearer(ts, account))
+    .send(requestBody({ preferred_dates: [available[0]], ...overrides }));
 }
 
 describe('creating a request', () => {
   it('answers 201 with the appointment, pending review and without a meeting', async () => {
     const owner = await createAccount(ts);
-    const res = await create(owner, { preferred_dates: [available[0], available[1]], preferred_time_slots: ['morning', 'evening'], email: 'Alma.Contact@Example.org' });
+    const res = await create(owner, {
+      preferred_dates: [available[0], available[1]],
+      preferred_time_slots: ['morning', 'evening'],
+      email: 'Alma.Contact@Example.org',
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       user: owner.user.id,
@@ -83,7 +90,9 @@ describe('creating a request', () => {
     ['a time slot twice', { preferred_time_slots: ['morning', 'morning'] }, 'preferred_time_slots'],
     ['four time slots', { preferred_time_slots: ['morning', 'afternoon', 'evening', 'morning'] }, 'preferred_time_slots'],
   ])('refuses %s with a 400 on that field', async (_label, overrides, field) => {
-    const resolved = Object.fromEntries(Object.entries(overrides).map(([key, value]) => [key, typeof value === 'function' ? value() : value]));
+    const resolved = Object.fromEntries(
+      Object.entries(overrides).map(([key, value]) => [key, typeof value === 'function' ? value() : value]),
+    );
     const res = await create(client, resolved);
     expect(res.status).toBe(400);
     expect(Object.keys(res.body)).toEqual([field]);
@@ -141,8 +150,14 @@ describe('reading requests', () => {
     const res = await ts.api.get(`/api/meetings/appointments/${String(theirs.id)}/`).set('Authorization', await bearer(ts, client));
     expect(res.status).toBe(404);
     expect(res.body).toEqual({ detail: 'Not found.' });
-    expect((await ts.api.get(`/api/meetings/appointments/${String(theirs.id)}/jitsi-meeting/`).set('Authorization', await bearer(ts, client))).status).toBe(404);
-    expect((await ts.api.get('/api/meetings/appointments/00000000-0000-4000-8000-000000000000/').set('Authorization', await bearer(ts, client))).status).toBe(404);
+    expect(
+      (await ts.api.get(`/api/meetings/appointments/${String(theirs.id)}/jitsi-meeting/`).set('Authorization', await bearer(ts, client)))
+        .status,
+    ).toBe(404);
+    expect(
+      (await ts.api.get('/api/meetings/appointments/00000000-0000-4000-8000-000000000000/').set('Authorization', await bearer(ts, client)))
+        .status,
+    ).toBe(404);
     expect((await ts.api.get('/api/meetings/appointments/not-a-uuid/').set('Authorization', await bearer(ts, client))).status).toBe(404);
   });
 

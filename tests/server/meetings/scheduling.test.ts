@@ -19,7 +19,10 @@ beforeAll(async () => {
 afterAll(() => ts.stop());
 
 async function reject(id: unknown, body: Record<string, unknown>, account = staff) {
-  return ts.api.post(`/api/meetings/appointments/${String(id)}/reject/`).set('Authorization', await bearer(ts, account)).send(body);
+  return ts.api
+    .post(`/api/meetings/appointments/${String(id)}/reject/`)
+    .set('Authorization', await bearer(ts, account))
+    .send(body);
 }
 
 describe('scheduling a request', () => {
@@ -83,7 +86,10 @@ describe('scheduling a request', () => {
     ['a duration as text', { scheduled_datetime: '2026-04-03T10:00:00Z', scheduled_duration: 'an hour' }],
   ])('refuses %s with a 400', async (_label, body) => {
     const request = await createRequest(ts, client);
-    const res = await ts.api.post(`/api/meetings/appointments/${String(request.id)}/schedule/`).set('Authorization', await bearer(ts, staff)).send(body);
+    const res = await ts.api
+      .post(`/api/meetings/appointments/${String(request.id)}/schedule/`)
+      .set('Authorization', await bearer(ts, staff))
+      .send(body);
     expect(res.status).toBe(400);
     expect(Object.keys(res.body).every((key) => ['scheduled_datetime', 'scheduled_duration'].includes(key))).toBe(true);
   });
@@ -114,7 +120,10 @@ describe('scheduling a request', () => {
   it('is for staff only, and a 404 for an unknown appointment', async () => {
     const request = await createRequest(ts, client);
     expect((await schedule(ts, client, request.id, '2026-04-09T09:00:00Z')).status).toBe(403);
-    expect((await ts.api.post(`/api/meetings/appointments/${String(request.id)}/schedule/`).send({ scheduled_datetime: '2026-04-09T09:00:00Z' })).status).toBe(401);
+    expect(
+      (await ts.api.post(`/api/meetings/appointments/${String(request.id)}/schedule/`).send({ scheduled_datetime: '2026-04-09T09:00:00Z' }))
+        .status,
+    ).toBe(401);
     expect((await schedule(ts, staff, '00000000-0000-4000-8000-000000000000', '2026-04-09T09:00:00Z')).status).toBe(404);
     expect((await schedule(ts, staff, 'stats', '2026-04-09T09:00:00Z')).status).toBe(404);
   });
@@ -164,7 +173,9 @@ describe('rejecting a request', () => {
     const res = await reject(request.id, { rejection_reason: '' });
     expect(res.status).toBe(200);
     expect(res.body.rejection_reason).toBeNull();
-    const mail = await ts.mailbox.waitFor((m) => m.to === client.email && /request/.test(m.subject) && m.text.includes('cannot be accepted'));
+    const mail = await ts.mailbox.waitFor(
+      (m) => m.to === client.email && /request/.test(m.subject) && m.text.includes('cannot be accepted'),
+    );
     expect(mail.text).not.toContain('Reason:');
   });
 

@@ -39,7 +39,10 @@ beforeAll(async () => {
   expect((await schedule(ts, staff, a1.id, '2026-03-11T09:00:00Z', 60)).status).toBe(200);
   expect((await schedule(ts, staff, a2.id, '2026-03-31T09:00:00Z', 60)).status).toBe(200);
   expect((await schedule(ts, staff, b2.id, '2026-03-12T09:00:00Z', 60)).status).toBe(200);
-  const rejected = await ts.api.post(`/api/meetings/appointments/${String(b3.id)}/reject/`).set('Authorization', await bearer(ts, staff)).send({});
+  const rejected = await ts.api
+    .post(`/api/meetings/appointments/${String(b3.id)}/reject/`)
+    .set('Authorization', await bearer(ts, staff))
+    .send({});
   expect(rejected.status).toBe(200);
 });
 afterAll(() => ts.stop());
@@ -61,9 +64,36 @@ describe('practice stats', () => {
     clock.set('2026-03-12T10:15:00Z');
     const { trend } = await stats('/api/meetings/appointments/stats/', staff);
     expect(trend).toHaveLength(12);
-    expect(trend[0]).toEqual({ week_start: '2025-12-22', requests: 0, scheduled: 0, rejected: 0, cancelled: 0, late_cancelled: 0, attended: 0, no_show: 0 });
-    expect(trend.at(-2)).toEqual({ week_start: '2026-03-02', requests: 3, scheduled: 0, rejected: 0, cancelled: 0, late_cancelled: 0, attended: 0, no_show: 0 });
-    expect(trend.at(-1)).toEqual({ week_start: '2026-03-09', requests: 4, scheduled: 2, rejected: 1, cancelled: 0, late_cancelled: 0, attended: 0, no_show: 0 });
+    expect(trend[0]).toEqual({
+      week_start: '2025-12-22',
+      requests: 0,
+      scheduled: 0,
+      rejected: 0,
+      cancelled: 0,
+      late_cancelled: 0,
+      attended: 0,
+      no_show: 0,
+    });
+    expect(trend.at(-2)).toEqual({
+      week_start: '2026-03-02',
+      requests: 3,
+      scheduled: 0,
+      rejected: 0,
+      cancelled: 0,
+      late_cancelled: 0,
+      attended: 0,
+      no_show: 0,
+    });
+    expect(trend.at(-1)).toEqual({
+      week_start: '2026-03-09',
+      requests: 4,
+      scheduled: 2,
+      rejected: 1,
+      cancelled: 0,
+      late_cancelled: 0,
+      attended: 0,
+      no_show: 0,
+    });
   });
 
   it('are for staff only', async () => {
@@ -77,7 +107,16 @@ describe("a user's own stats", () => {
     clock.set('2026-03-12T10:15:00Z');
     const body = await stats('/api/meetings/user/appointments/stats/', alice);
     expect(body).toMatchObject({ total_requests: 4, pending_review: 2, scheduled: 2, rejected: 0, completed: 1, completion_rate: 50 });
-    expect(body.trend.at(-1)).toEqual({ week_start: '2026-03-09', requests: 2, scheduled: 1, rejected: 0, cancelled: 0, late_cancelled: 0, attended: 0, no_show: 0 });
+    expect(body.trend.at(-1)).toEqual({
+      week_start: '2026-03-09',
+      requests: 2,
+      scheduled: 1,
+      rejected: 0,
+      cancelled: 0,
+      late_cancelled: 0,
+      attended: 0,
+      no_show: 0,
+    });
   });
 
   it('are zero, with a rate of 0, for someone without requests', async () => {

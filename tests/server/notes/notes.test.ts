@@ -76,7 +76,9 @@ describe('writing, signing and adding to a note', () => {
     const api = await as(ts, staff);
     const res = await api.post(`${noteUrl(session)}addenda/`, { text: SECRET_ADDENDUM });
     expect(res.status).toBe(201);
-    expect(res.body.addenda).toEqual([{ id: expect.any(String), author: staff.user.id, text: SECRET_ADDENDUM, created_at: '2026-03-24T08:00:00Z' }]);
+    expect(res.body.addenda).toEqual([
+      { id: expect.any(String), author: staff.user.id, text: SECRET_ADDENDUM, created_at: '2026-03-24T08:00:00Z' },
+    ]);
     expect((await api.post(`${noteUrl(session)}addenda/`, { text: '  ' })).status).toBe(400);
     await api.put(noteUrl(otherSession), { template: 'free', fields: { text: 'draft' } });
     expect((await api.post(`${noteUrl(otherSession)}addenda/`, { text: 'too early' })).body.code).toBe('not_signed');
@@ -113,7 +115,8 @@ describe('a client and notes', () => {
   });
 
   it('never finds the note in a mail', () => {
-    for (const mail of ts.mailbox.mails) for (const secret of [SECRET_SUBJECTIVE, SECRET_PLAN, SECRET_ADDENDUM]) expect(mail.text + mail.html).not.toContain(secret);
+    for (const mail of ts.mailbox.mails)
+      for (const secret of [SECRET_SUBJECTIVE, SECRET_PLAN, SECRET_ADDENDUM]) expect(mail.text + mail.html).not.toContain(secret);
   });
 });
 

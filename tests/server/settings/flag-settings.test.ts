@@ -183,7 +183,8 @@ describe('a database of the earlier version', () => {
     expect(Object.keys(await queryInterface.describeTable('weekly_availability'))).not.toContain('auto_confirm');
     expect(Object.keys(await queryInterface.describeTable('calendar_feeds'))).not.toContain('full_names');
     // The feeds table keeps its rows and its cascade: a removed staff account takes its feed with it.
-    const feeds = async () => Number((await sequelize.query<{ n: number }>('SELECT COUNT(*) AS n FROM calendar_feeds', { type: QueryTypes.SELECT }))[0].n);
+    const feeds = async () =>
+      Number((await sequelize.query<{ n: number }>('SELECT COUNT(*) AS n FROM calendar_feeds', { type: QueryTypes.SELECT }))[0].n);
     expect(await feeds()).toBe(2);
     await sequelize.query('DELETE FROM users WHERE id = :id', { replacements: { id: colleague.user.id } });
     expect(await feeds()).toBe(1);

@@ -61,14 +61,18 @@ describe('first-run setup', () => {
   });
 
   it('rejects a weak password and creates nothing', async () => {
-    const res = await ts.api.post('/api/setup/').send({ ...therapist, setup_secret: secretOf(ts), password: '12345678', password2: '12345678' });
+    const res = await ts.api
+      .post('/api/setup/')
+      .send({ ...therapist, setup_secret: secretOf(ts), password: '12345678', password2: '12345678' });
     expect(res.status).toBe(400);
     expect(res.body.password.length).toBeGreaterThan(0);
     expect((await ts.api.get('/api/setup/')).body.needs_setup).toBe(true);
   });
 
   it('rejects a confirmation that does not match', async () => {
-    const res = await ts.api.post('/api/setup/').send({ ...therapist, setup_secret: secretOf(ts), password2: 'something-else-entirely-42' });
+    const res = await ts.api
+      .post('/api/setup/')
+      .send({ ...therapist, setup_secret: secretOf(ts), password2: 'something-else-entirely-42' });
     expect(res.status).toBe(400);
     expect(res.body.password).toEqual(["Password fields didn't match."]);
   });
@@ -101,11 +105,32 @@ describe('first-run setup', () => {
   it('creates the therapist account and the practice settings', async () => {
     // As typed by hand: any case, without the dashes.
     const typed = secretOf(ts).toLowerCase().replace(/-/g, '');
-    const res = await ts.api.post('/api/setup/').send({ ...therapist, setup_secret: typed, practice_timezone: 'Europe/Vienna', jitsi_domain: 'video.practice.example' });
+    const res = await ts.api
+      .post('/api/setup/')
+      .send({ ...therapist, setup_secret: typed, practice_timezone: 'Europe/Vienna', jitsi_domain: 'video.practice.example' });
     expect(res.status).toBe(201);
-    expect(res.body.user).toMatchObject({ email: 'dr.ruth@practice.example', first_name: 'Ruth', last_name: 'Berg', is_staff: true, is_active: true, is_verified: true });
+    expect(res.body.user).toMatchObject({
+      email: 'dr.ruth@practice.example',
+      first_name: 'Ruth',
+      last_name: 'Berg',
+      is_staff: true,
+      is_active: true,
+      is_verified: true,
+    });
     expect(Object.keys(res.body.user).sort()).toEqual(
-      ['date_joined', 'email', 'first_name', 'id', 'is_active', 'is_staff', 'is_verified', 'last_login', 'last_name', 'phone_number', 'time_zone'].sort(),
+      [
+        'date_joined',
+        'email',
+        'first_name',
+        'id',
+        'is_active',
+        'is_staff',
+        'is_verified',
+        'last_login',
+        'last_name',
+        'phone_number',
+        'time_zone',
+      ].sort(),
     );
     expect(await ts.server.core.settings.get('practice_timezone')).toBe('Europe/Vienna');
     expect(ts.server.setupSecret()).toBeNull();
@@ -164,7 +189,10 @@ describe('first-run setup', () => {
     try {
       expect((await first.api.post('/api/setup/').send({ ...therapist, setup_secret: secretOf(first) })).status).toBe(201);
       await first.server.stop();
-      const again = await startTestServer({ withoutSmtp: true, env: { DATABASE_URL: first.server.core.config.databaseUrl, DATA_DIR: first.dataDir } });
+      const again = await startTestServer({
+        withoutSmtp: true,
+        env: { DATABASE_URL: first.server.core.config.databaseUrl, DATA_DIR: first.dataDir },
+      });
       try {
         expect(again.server.setupSecret()).toBeNull();
       } finally {

@@ -14,7 +14,11 @@ import { RejectForm } from './RejectForm';
 import { ScheduleForm } from './ScheduleForm';
 import { AttendanceActions, CancelSessionForm, RescheduleForm } from './SessionActions';
 
-const CANCELLED_BY = { client: 'by the client', staff: 'by the practice', reschedule: 'replaced by a new time the client asked for' } as const;
+const CANCELLED_BY = {
+  client: 'by the client',
+  staff: 'by the practice',
+  reschedule: 'replaced by a new time the client asked for',
+} as const;
 
 export function AppointmentDrawer({ appointmentId, onClose }: { appointmentId: string | null; onClose: () => void }) {
   const zone = usePracticeZone();
@@ -24,7 +28,12 @@ export function AppointmentDrawer({ appointmentId, onClose }: { appointmentId: s
     enabled: appointmentId !== null,
   });
   return (
-    <Dialog open={appointmentId !== null} title={appointment.data?.status === 'pending_review' || !appointment.data ? 'Appointment request' : 'Session'} onClose={onClose} variant="drawer">
+    <Dialog
+      open={appointmentId !== null}
+      title={appointment.data?.status === 'pending_review' || !appointment.data ? 'Appointment request' : 'Session'}
+      onClose={onClose}
+      variant="drawer"
+    >
       <QueryView query={appointment}>
         {(data) => (
           <div className="stack">

@@ -22,7 +22,10 @@ function WeeklyDays() {
   }, [weekly.data]);
   const save = useAction({
     run: () => meetingsApi.setAvailability([...days].sort()),
-    done: (saved) => (saved.available_days_display.length ? `Clients can now ask for ${saved.available_days_display.join(', ')}.` : 'No weekday is open for requests now.'),
+    done: (saved) =>
+      saved.available_days_display.length
+        ? `Clients can now ask for ${saved.available_days_display.join(', ')}.`
+        : 'No weekday is open for requests now.',
     stores: () => availabilityKeys.weekly(),
     invalidates: [availabilityKeys.availableDates()],
     errorsInForm: true,
@@ -70,7 +73,9 @@ function BlockedDates() {
     errorsInForm: true,
   });
   const sessionsOnDate =
-    block.error instanceof ApiError && block.error.code === 'sessions_on_date' && Array.isArray(block.error.body.sessions) ? block.error.body.sessions.length : 0;
+    block.error instanceof ApiError && block.error.code === 'sessions_on_date' && Array.isArray(block.error.body.sessions)
+      ? block.error.body.sessions.length
+      : 0;
   const unblock = useAction({ run: meetingsApi.unblockDate, done: (_, day) => `${formatDay(day)} is open again.`, invalidates });
   return (
     <div className="card stack">
@@ -102,7 +107,12 @@ function BlockedDates() {
                   <strong>{formatDay(entry.date)}</strong>
                   {entry.note && <span className="muted"> · {entry.note}</span>}
                 </span>
-                <button type="button" className="button secondary small" disabled={unblock.isPending} onClick={() => unblock.mutate(entry.date)}>
+                <button
+                  type="button"
+                  className="button secondary small"
+                  disabled={unblock.isPending}
+                  onClick={() => unblock.mutate(entry.date)}
+                >
                   Unblock<span className="visually-hidden"> {formatDay(entry.date)}</span>
                 </button>
               </li>

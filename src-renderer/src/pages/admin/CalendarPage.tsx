@@ -124,7 +124,11 @@ export function CalendarPage() {
                       </div>
                     ))}
                     {daySlots(day).length > 0 && (
-                      <div className="calendar-free" role="group" aria-label={`Free times on ${formatDay(day, { weekday: 'long', day: 'numeric', month: 'long' })}`}>
+                      <div
+                        className="calendar-free"
+                        role="group"
+                        aria-label={`Free times on ${formatDay(day, { weekday: 'long', day: 'numeric', month: 'long' })}`}
+                      >
                         {daySlots(day).map((slot) => (
                           <button
                             key={slot.start}

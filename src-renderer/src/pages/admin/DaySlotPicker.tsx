@@ -38,7 +38,14 @@ export function DaySlotPicker({ value, onChange, zone, ownId, requestedStart, er
     <fieldset className="slot-picker stack">
       <legend>Date and time ({zone})</legend>
       <div className="row">
-        <TextField label="Day" name="scheduled_date" type="date" required value={day} onChange={(event) => onChange(`${event.target.value}T${time}`)} />
+        <TextField
+          label="Day"
+          name="scheduled_date"
+          type="date"
+          required
+          value={day}
+          onChange={(event) => onChange(`${event.target.value}T${time}`)}
+        />
         <TextField
           label="Time"
           name="scheduled_datetime"
@@ -53,7 +60,9 @@ export function DaySlotPicker({ value, onChange, zone, ownId, requestedStart, er
       {validDay && (
         <>
           <div aria-live="polite">
-            <p className="small muted">{slots.isPending ? 'Looking for free times…' : times.length === 0 ? `No free slots on ${dayLabel}.` : `Free on ${dayLabel}:`}</p>
+            <p className="small muted">
+              {slots.isPending ? 'Looking for free times…' : times.length === 0 ? `No free slots on ${dayLabel}.` : `Free on ${dayLabel}:`}
+            </p>
             {times.length > 0 && (
               <div className="chips slot-chips" role="group" aria-label={`Free times on ${dayLabel}`}>
                 {times.map((slot) => (

@@ -10,7 +10,8 @@ export function DesktopPanel({ desktop }: { desktop: PracticeDesktop }) {
   const portNotice = useQuery({ queryKey: ['desktop', 'port'], queryFn: () => desktop.portNotice() });
   const saveKey = useMutation({
     mutationFn: () => desktop.saveRecoveryKey(),
-    onSuccess: (saved) => (saved ? toast.success('The recovery key is saved. Keep it somewhere safe, away from this computer.') : toast.info('Not saved.')),
+    onSuccess: (saved) =>
+      saved ? toast.success('The recovery key is saved. Keep it somewhere safe, away from this computer.') : toast.info('Not saved.'),
     onError: (error) => toast.error(errorMessage(error)),
   });
   return (

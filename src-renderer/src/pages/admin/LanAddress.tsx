@@ -17,7 +17,11 @@ export function LanAddress({ url }: { url: string }) {
   }, [url]);
   return (
     <li className="lan-item">
-      {image ? <img src={image} width={160} height={160} alt={`QR code for ${url}`} /> : <span className="qr-placeholder" aria-hidden="true" />}
+      {image ? (
+        <img src={image} width={160} height={160} alt={`QR code for ${url}`} />
+      ) : (
+        <span className="qr-placeholder" aria-hidden="true" />
+      )}
       <a href={url}>{url}</a>
     </li>
   );

@@ -19,12 +19,22 @@ const FILTERS: { value: MailStatus | undefined; label: string }[] = [
   { value: 'expired', label: 'Expired' },
 ];
 
-const BADGE: Record<MailStatus, string> = { queued: 'badge-pending', sending: 'badge-pending', sent: 'badge-scheduled', failed: 'badge-rejected', expired: 'badge-completed' };
+const BADGE: Record<MailStatus, string> = {
+  queued: 'badge-pending',
+  sending: 'badge-pending',
+  sent: 'badge-scheduled',
+  failed: 'badge-rejected',
+  expired: 'badge-completed',
+};
 
 export function OutboxPage() {
   const zone = usePracticeZone();
   const { filter, setFilter, page, setPage } = usePagedFilter<{ status?: MailStatus }>({});
-  const mails = useQuery({ queryKey: practiceKeys.outboxPage(filter.status, page), queryFn: () => adminApi.outbox(filter.status, page), refetchInterval: 10_000 });
+  const mails = useQuery({
+    queryKey: practiceKeys.outboxPage(filter.status, page),
+    queryFn: () => adminApi.outbox(filter.status, page),
+    refetchInterval: 10_000,
+  });
   const retry = useAction({
     run: adminApi.retryMail,
     done: (mail) => `The mail to ${mail.recipient} is queued again.`,
@@ -52,12 +62,19 @@ export function OutboxPage() {
                     {mail.attempts} attempt{mail.attempts === 1 ? '' : 's'}
                   </div>
                   {/* A reminder waits for its moment. */}
-                  {mail.status === 'queued' && mail.not_before && <div className="muted small">not before {formatDateTime(mail.not_before, zone)}</div>}
+                  {mail.status === 'queued' && mail.not_before && (
+                    <div className="muted small">not before {formatDateTime(mail.not_before, zone)}</div>
+                  )}
                 </td>
                 <td className="small">{formatDateTime(mail.sent_at ?? mail.created_at, zone)}</td>
                 <td>
                   {mail.status === 'failed' && (
-                    <button type="button" className="button secondary small" disabled={retry.isPending} onClick={() => retry.mutate(mail.id)}>
+                    <button
+                      type="button"
+                      className="button secondary small"
+                      disabled={retry.isPending}
+                      onClick={() => retry.mutate(mail.id)}
+                    >
                       Retry<span className="visually-hidden"> mail to {mail.recipient}</span>
                     </button>
                   )}

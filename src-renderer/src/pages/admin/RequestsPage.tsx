@@ -24,7 +24,10 @@ const FILTERS: { value: AppointmentStatus | undefined; label: string }[] = [
 
 export function RequestsPage() {
   const zone = usePracticeZone();
-  const { filter, setFilter, page, setPage } = usePagedFilter<{ status?: AppointmentStatus; email: string }>({ status: 'pending_review', email: '' });
+  const { filter, setFilter, page, setPage } = usePagedFilter<{ status?: AppointmentStatus; email: string }>({
+    status: 'pending_review',
+    email: '',
+  });
   const { status, email } = filter;
   const [openId, setOpenId] = useState<string | null>(null);
   const appointments = useQuery({
@@ -41,7 +44,11 @@ export function RequestsPage() {
       <QueryView
         query={appointments}
         isEmpty={(data) => data.count === 0}
-        empty={<Empty title={email ? `No requests from ${email}` : 'Nothing here'}>{status === 'pending_review' ? 'Every request has been answered.' : 'No appointments match this filter.'}</Empty>}
+        empty={
+          <Empty title={email ? `No requests from ${email}` : 'Nothing here'}>
+            {status === 'pending_review' ? 'Every request has been answered.' : 'No appointments match this filter.'}
+          </Empty>
+        }
       >
         {(data) => (
           <DataTable columns={['Client', 'Preferred', 'Status', 'Requested']} paging={{ page, data, onPage: setPage }}>

@@ -48,14 +48,29 @@ export function ScheduleForm({ appointment, zone }: { appointment: Appointment; 
   return (
     <form className="card stack" onSubmit={onSubmit(schedule.mutate)} noValidate aria-labelledby="schedule-title">
       <h3 id="schedule-title">Schedule</h3>
-      <DaySlotPicker value={start} onChange={setStart} zone={zone} ownId={appointment.id} requestedStart={appointment.requested_start} error={schedule.error} />
+      <DaySlotPicker
+        value={start}
+        onChange={setStart}
+        zone={zone}
+        ownId={appointment.id}
+        requestedStart={appointment.requested_start}
+        error={schedule.error}
+      />
       <div className="row">
-        <SelectField label="Duration" name="scheduled_duration" value={duration} onChange={(event) => setDuration(Number(event.target.value))} error={schedule.error}>
-          {[...new Set([...DURATIONS, sessionMinutes])].sort((a, b) => a - b).map((minutes) => (
-            <option key={minutes} value={minutes}>
-              {minutes} minutes
-            </option>
-          ))}
+        <SelectField
+          label="Duration"
+          name="scheduled_duration"
+          value={duration}
+          onChange={(event) => setDuration(Number(event.target.value))}
+          error={schedule.error}
+        >
+          {[...new Set([...DURATIONS, sessionMinutes])]
+            .sort((a, b) => a - b)
+            .map((minutes) => (
+              <option key={minutes} value={minutes}>
+                {minutes} minutes
+              </option>
+            ))}
         </SelectField>
       </div>
       {/* A clash names the session it overlaps ("This time overlaps Tom K., 10:00–10:50."). */}

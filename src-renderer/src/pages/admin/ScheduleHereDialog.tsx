@@ -26,7 +26,8 @@ export function ScheduleHereDialog({ slot, zone, onClose }: { slot: AvailableSlo
       const minutes = Math.round((Date.parse(slot!.end) - Date.parse(slot!.start)) / 60_000);
       return meetingsApi.schedule(chosen!, slot!.start, minutes);
     },
-    done: (scheduled) => `${clientName(scheduled)} is scheduled for ${formatDateTime(scheduled.scheduled_datetime!, zone)}. The client gets an email with the link.`,
+    done: (scheduled) =>
+      `${clientName(scheduled)} is scheduled for ${formatDateTime(scheduled.scheduled_datetime!, zone)}. The client gets an email with the link.`,
     invalidates: [appointmentKeys.all, calendarKeys.all, availabilityKeys.all],
     after: onClose,
     errorsInForm: true,
@@ -43,7 +44,8 @@ export function ScheduleHereDialog({ slot, zone, onClose }: { slot: AvailableSlo
       {slot && (
         <form className="stack" onSubmit={onSubmit(schedule.mutate)} noValidate>
           <p>
-            <strong>{formatDateTime(slot.start, zone)}</strong> · {Math.round((Date.parse(slot.end) - Date.parse(slot.start)) / 60_000)} minutes
+            <strong>{formatDateTime(slot.start, zone)}</strong> · {Math.round((Date.parse(slot.end) - Date.parse(slot.start)) / 60_000)}{' '}
+            minutes
           </p>
           <QueryView
             query={pending}
@@ -55,7 +57,13 @@ export function ScheduleHereDialog({ slot, zone, onClose }: { slot: AvailableSlo
                 <legend>Which request?</legend>
                 {page.results.map((request) => (
                   <label key={request.id} className="check-row pending-choice">
-                    <input type="radio" name="request" value={request.id} checked={chosen === request.id} onChange={() => setChosen(request.id)} />
+                    <input
+                      type="radio"
+                      name="request"
+                      value={request.id}
+                      checked={chosen === request.id}
+                      onChange={() => setChosen(request.id)}
+                    />
                     <span>
                       <strong>{clientName(request)}</strong>
                       <br />

@@ -40,7 +40,11 @@ export function SessionsPage() {
     <section aria-labelledby="sessions-title">
       <h1 id="sessions-title">Upcoming sessions</h1>
       <p className="muted small">Times in the practice's zone, {zone}. Open a session to move or cancel it, or to record attendance.</p>
-      <QueryView query={scheduled} isEmpty={(list) => list.length === 0} empty={<Empty title="No upcoming sessions">Scheduled requests appear here.</Empty>}>
+      <QueryView
+        query={scheduled}
+        isEmpty={(list) => list.length === 0}
+        empty={<Empty title="No upcoming sessions">Scheduled requests appear here.</Empty>}
+      >
         {(list) =>
           byDay(list, zone).map(([day, sessions]) => (
             <div key={day} className="day-group">
@@ -49,7 +53,12 @@ export function SessionsPage() {
                 {sessions.map((session) => (
                   <li key={session.id} className="card session-row">
                     <span className="session-time">{clockTime(session.scheduled_datetime!, zone)}</span>
-                    <button type="button" className="session-who link-button" onClick={() => setOpenId(session.id)} aria-label={`Open the session with ${clientName(session)} at ${clockTime(session.scheduled_datetime!, zone)}`}>
+                    <button
+                      type="button"
+                      className="session-who link-button"
+                      onClick={() => setOpenId(session.id)}
+                      aria-label={`Open the session with ${clientName(session)} at ${clockTime(session.scheduled_datetime!, zone)}`}
+                    >
                       <strong>{clientName(session)}</strong>
                       <span className="muted small">
                         {session.scheduled_duration} minutes · {session.account?.email ?? session.email}

@@ -61,7 +61,11 @@ export function UsersPage() {
       <div className="toolbar">
         <SearchForm label="Search by name or email" placeholder="Name or email" onSearch={(text) => setFilter({ search: text })} />
       </div>
-      <QueryView query={users} isEmpty={(data) => data.count === 0} empty={<Empty title={search ? `Nobody matches “${search}”` : 'No users yet'} />}>
+      <QueryView
+        query={users}
+        isEmpty={(data) => data.count === 0}
+        empty={<Empty title={search ? `Nobody matches “${search}”` : 'No users yet'} />}
+      >
         {(data) => (
           <DataTable columns={['Name', 'Role', 'Status', 'Joined']} paging={{ page, data, onPage: setPage }}>
             {data.users.map((user) => (
@@ -73,14 +77,21 @@ export function UsersPage() {
                 </td>
                 <td>{user.is_staff ? 'Therapist' : 'Client'}</td>
                 <td>
-                  <span className={`badge ${user.is_active ? 'badge-scheduled' : 'badge-rejected'}`}>{user.is_active ? 'Active' : 'Deactivated'}</span>
+                  <span className={`badge ${user.is_active ? 'badge-scheduled' : 'badge-rejected'}`}>
+                    {user.is_active ? 'Active' : 'Deactivated'}
+                  </span>
                   {!user.is_verified && <span className="badge badge-pending">Unverified</span>}
                 </td>
                 <td className="small">{formatDate(user.date_joined, zone)}</td>
                 <td className="actions">
                   {user.id !== me && (
                     <>
-                      <button type="button" className="button secondary small" disabled={toggle.isPending} onClick={() => toggle.mutate(user.id)}>
+                      <button
+                        type="button"
+                        className="button secondary small"
+                        disabled={toggle.isPending}
+                        onClick={() => toggle.mutate(user.id)}
+                      >
                         {user.is_active ? 'Deactivate' : 'Activate'}
                         <span className="visually-hidden"> {user.email}</span>
                       </button>

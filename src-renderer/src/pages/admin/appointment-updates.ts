@@ -4,7 +4,10 @@ import type { Appointment } from '@shared/api-types';
 import { useAction } from '../../components/useAction';
 import { appointmentKeys } from '../../features/sessions/query-keys';
 
-export function useAppointmentAction<TInput = void>(run: (input: TInput) => Promise<Appointment>, done: (appointment: Appointment) => string) {
+export function useAppointmentAction<TInput = void>(
+  run: (input: TInput) => Promise<Appointment>,
+  done: (appointment: Appointment) => string,
+) {
   return useAction({
     run,
     done,

@@ -43,7 +43,10 @@ function ApiReference({ document }: { document: { [key: string]: Json } }) {
   const [query, setQuery] = useState('');
   const sections = useMemo(() => readSections(document), [document]);
   const guides = useMemo(() => readGuides(document), [document]);
-  const shown = sections.map((section) => ({ ...section, endpoints: section.endpoints.filter((endpoint) => matches(endpoint, query.trim())) }));
+  const shown = sections.map((section) => ({
+    ...section,
+    endpoints: section.endpoints.filter((endpoint) => matches(endpoint, query.trim())),
+  }));
   const total = shown.reduce((sum, section) => sum + section.endpoints.length, 0);
   return (
     <>
@@ -62,7 +65,13 @@ function ApiReference({ document }: { document: { [key: string]: Json } }) {
         </p>
         <div className="field">
           <label htmlFor="api-search">Search endpoints</label>
-          <input id="api-search" type="search" placeholder="e.g. schedule, POST, staff, otp" value={query} onChange={(e) => setQuery(e.target.value)} />
+          <input
+            id="api-search"
+            type="search"
+            placeholder="e.g. schedule, POST, staff, otp"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+          />
           <small className="hint" aria-live="polite">
             {total} endpoint{total === 1 ? '' : 's'}
           </small>
@@ -92,7 +101,11 @@ function ApiReference({ document }: { document: { [key: string]: Json } }) {
                 {humanKey(section.key)} <code className="small">{section.basePath}</code>
               </h2>
               <p className="muted">{section.description}</p>
-              {section.endpoints.length === 0 ? <p className="muted">No endpoint here matches “{query}”.</p> : section.endpoints.map((endpoint) => <EndpointCard key={endpoint.key} endpoint={endpoint} />)}
+              {section.endpoints.length === 0 ? (
+                <p className="muted">No endpoint here matches “{query}”.</p>
+              ) : (
+                section.endpoints.map((endpoint) => <EndpointCard key={endpoint.key} endpoint={endpoint} />)
+              )}
               {section.extras.map(([key, value]) => (
                 <details key={key} className="card">
                   <summary>{humanKey(key)}</summary>
@@ -120,7 +133,10 @@ export function ApiDocsPage() {
       <header className="app-header">
         <div className="app-header-top">
           <span className="brand">
-            <span className="brand-mark" aria-hidden="true">◐</span> Practice · API reference
+            <span className="brand-mark" aria-hidden="true">
+              ◐
+            </span>{' '}
+            Practice · API reference
           </span>
           <Link to="/">Back to the app</Link>
         </div>

@@ -49,7 +49,11 @@ export function readSections(document: { [key: string]: Json }): SectionDoc[] {
           authentication: String(fields.authentication ?? ''),
           description: String(fields.description ?? ''),
           example: fields.example_request,
-          details: Object.fromEntries(Object.entries(fields).filter(([name]) => !['url', 'methods', 'authentication', 'description', 'example_request'].includes(name))),
+          details: Object.fromEntries(
+            Object.entries(fields).filter(
+              ([name]) => !['url', 'methods', 'authentication', 'description', 'example_request'].includes(name),
+            ),
+          ),
         };
       }),
     };
@@ -63,7 +67,14 @@ export function readGuides(document: { [key: string]: Json }): [string, Json][] 
 
 export function matches(endpoint: EndpointDoc, query: string): boolean {
   if (!query) return true;
-  const haystack = [endpoint.key, endpoint.path, endpoint.description, endpoint.authentication, endpoint.methods.join(' '), JSON.stringify(endpoint.details)]
+  const haystack = [
+    endpoint.key,
+    endpoint.path,
+    endpoint.description,
+    endpoint.authentication,
+    endpoint.methods.join(' '),
+    JSON.stringify(endpoint.details),
+  ]
     .join(' ')
     .toLowerCase();
   return query

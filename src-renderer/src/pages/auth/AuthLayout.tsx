@@ -2,12 +2,25 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 
-export function AuthLayout({ title, intro, children, footer }: { title: string; intro?: ReactNode; children: ReactNode; footer?: ReactNode }) {
+export function AuthLayout({
+  title,
+  intro,
+  children,
+  footer,
+}: {
+  title: string;
+  intro?: ReactNode;
+  children: ReactNode;
+  footer?: ReactNode;
+}) {
   return (
     <div className="auth-page">
       <main className="auth-card">
         <p className="brand auth-brand">
-          <span className="brand-mark" aria-hidden="true">◐</span> Practice
+          <span className="brand-mark" aria-hidden="true">
+            ◐
+          </span>{' '}
+          Practice
         </p>
         <h1>{title}</h1>
         {intro && <p className="muted">{intro}</p>}

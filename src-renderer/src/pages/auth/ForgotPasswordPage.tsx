@@ -35,9 +35,22 @@ export function ForgotPasswordPage() {
 
   if (!codeSent) {
     return (
-      <AuthLayout title="Reset your password" intro="We will email you a code to choose a new password." footer={<Link to="/login">Back to sign in</Link>}>
+      <AuthLayout
+        title="Reset your password"
+        intro="We will email you a code to choose a new password."
+        footer={<Link to="/login">Back to sign in</Link>}
+      >
         <form onSubmit={onSubmit(requestCode.mutate)} noValidate>
-          <TextField label="Email" name="email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} error={requestCode.error} />
+          <TextField
+            label="Email"
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            error={requestCode.error}
+          />
           <FormError error={requestCode.error} fields={['email']} />
           <button type="submit" className="button primary wide" disabled={requestCode.isPending}>
             {requestCode.isPending ? 'Sending…' : 'Email me a code'}
@@ -48,7 +61,11 @@ export function ForgotPasswordPage() {
   }
 
   return (
-    <AuthLayout title="Choose a new password" intro={`Enter the code we sent to ${email}.`} footer={<Link to="/login">Back to sign in</Link>}>
+    <AuthLayout
+      title="Choose a new password"
+      intro={`Enter the code we sent to ${email}.`}
+      footer={<Link to="/login">Back to sign in</Link>}
+    >
       <form onSubmit={onSubmit(setPassword.mutate)} noValidate>
         <TextField
           label="Code from the email"
@@ -61,7 +78,13 @@ export function ForgotPasswordPage() {
           onChange={(e) => setReset((current) => ({ ...current, otp: e.target.value.replace(/\D/g, '') }))}
         />
         <TextField label="New password" type="password" autoComplete="new-password" required {...bind('new_password', setPassword.error)} />
-        <TextField label="Repeat the new password" type="password" autoComplete="new-password" required {...bind('confirm_password', setPassword.error)} />
+        <TextField
+          label="Repeat the new password"
+          type="password"
+          autoComplete="new-password"
+          required
+          {...bind('confirm_password', setPassword.error)}
+        />
         <FormError error={setPassword.error} fields={['otp', 'new_password', 'confirm_password']} />
         <button type="submit" className="button primary wide" disabled={setPassword.isPending}>
           {setPassword.isPending ? 'Saving…' : 'Set new password'}

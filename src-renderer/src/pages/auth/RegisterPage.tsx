@@ -22,7 +22,11 @@ export function RegisterPage() {
     },
   });
   return (
-    <AuthLayout title="Create your account" intro="We will email you a 6-digit code to confirm your address." footer={<Link to="/login">I already have an account</Link>}>
+    <AuthLayout
+      title="Create your account"
+      intro="We will email you a 6-digit code to confirm your address."
+      footer={<Link to="/login">I already have an account</Link>}
+    >
       <form onSubmit={onSubmit(register.mutate)} noValidate>
         <TextField label="Email" type="email" autoComplete="email" required {...bind('email', register.error)} />
         <div className="row">
@@ -30,8 +34,21 @@ export function RegisterPage() {
           <TextField label="Last name" autoComplete="family-name" required {...bind('last_name', register.error)} />
         </div>
         <TextField label="Phone (optional)" type="tel" autoComplete="tel" {...bind('phone_number', register.error)} />
-        <TextField label="Password" type="password" autoComplete="new-password" required hint="At least 8 characters, not only digits, not a common password." {...bind('password', register.error)} />
-        <TextField label="Repeat the password" type="password" autoComplete="new-password" required {...bind('password2', register.error)} />
+        <TextField
+          label="Password"
+          type="password"
+          autoComplete="new-password"
+          required
+          hint="At least 8 characters, not only digits, not a common password."
+          {...bind('password', register.error)}
+        />
+        <TextField
+          label="Repeat the password"
+          type="password"
+          autoComplete="new-password"
+          required
+          {...bind('password2', register.error)}
+        />
         <FormError error={register.error} fields={Object.keys(EMPTY)} />
         <button type="submit" className="button primary wide" disabled={register.isPending}>
           {register.isPending ? 'Creating your account…' : 'Create account'}

@@ -18,7 +18,11 @@ import { AuthLayout } from './AuthLayout';
 const SETTING_FIELDS: { key: Extract<SettingKey, keyof SetupInput>; label: string; hint: string; type?: string }[] = [
   { key: 'practice_timezone', label: 'Practice time zone', hint: 'An IANA zone such as Europe/Berlin: dates and times are shown in it.' },
   { key: 'jitsi_domain', label: 'Video meeting host (Jitsi)', hint: 'meet.jit.si, or your own Jitsi server.' },
-  { key: 'smtp_url', label: 'Outgoing mail server (optional)', hint: 'smtp://user:password@host:587 — without it, mail waits in the outbox.' },
+  {
+    key: 'smtp_url',
+    label: 'Outgoing mail server (optional)',
+    hint: 'smtp://user:password@host:587 — without it, mail waits in the outbox.',
+  },
   { key: 'email_from', label: 'Sender (optional)', hint: 'For example: My Practice <practice@example.com>' },
 ];
 
@@ -74,7 +78,13 @@ export function SetupPage() {
             <TextField label="Last name" autoComplete="family-name" {...bind('last_name', complete.error)} />
           </div>
           <TextField label="Password" type="password" autoComplete="new-password" required {...bind('password', complete.error)} />
-          <TextField label="Repeat the password" type="password" autoComplete="new-password" required {...bind('password2', complete.error)} />
+          <TextField
+            label="Repeat the password"
+            type="password"
+            autoComplete="new-password"
+            required
+            {...bind('password2', complete.error)}
+          />
         </fieldset>
         <fieldset>
           <legend>Practice settings</legend>

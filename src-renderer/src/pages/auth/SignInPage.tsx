@@ -77,7 +77,16 @@ export function SignInPage() {
         </div>
       )}
       <form onSubmit={onSubmit(signIn.mutate)} noValidate>
-        <TextField label="Email" name="email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} error={signIn.error} />
+        <TextField
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={signIn.error}
+        />
         <TextField
           label="Password"
           name="password"

@@ -29,9 +29,22 @@ export function VerifyPage() {
     },
   });
   return (
-    <AuthLayout title="Check your email" intro="Enter the 6-digit code we sent you. It is valid for 10 minutes." footer={<Link to="/login">Back to sign in</Link>}>
+    <AuthLayout
+      title="Check your email"
+      intro="Enter the 6-digit code we sent you. It is valid for 10 minutes."
+      footer={<Link to="/login">Back to sign in</Link>}
+    >
       <form onSubmit={onSubmit(verify.mutate)} noValidate>
-        <TextField label="Email" name="email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} error={verify.error} />
+        <TextField
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={verify.error}
+        />
         <TextField
           label="Verification code"
           name="otp"

@@ -76,7 +76,9 @@ export function BookPage() {
     <section aria-labelledby="book-title">
       <h1 id="book-title">{moving ? 'Ask to move your session' : 'Book a session'}</h1>
       <p className="muted">
-        {moving ? 'Choose the days and times that would suit you instead; your session stays booked until the therapist confirms a new time. ' : ''}
+        {moving
+          ? 'Choose the days and times that would suit you instead; your session stays booked until the therapist confirms a new time. '
+          : ''}
         Choose the days and times that suit you. The therapist picks the exact time and confirms it by email.
       </p>
       <form onSubmit={onSubmit(book.mutate)} noValidate className="card stack">
@@ -125,11 +127,7 @@ export function BookPage() {
           <div className="chips">
             {SLOTS.map((slot) => (
               <label key={slot} className="chip check-chip">
-                <input
-                  type="checkbox"
-                  checked={slots.includes(slot)}
-                  onChange={() => setSlots((current) => toggled(current, slot))}
-                />
+                <input type="checkbox" checked={slots.includes(slot)} onChange={() => setSlots((current) => toggled(current, slot))} />
                 {TIME_SLOT_LABELS[slot]}
               </label>
             ))}
@@ -148,7 +146,10 @@ export function BookPage() {
             <TextField label="Phone (optional)" type="tel" autoComplete="tel" {...bind('phone', book.error)} />
           </div>
         </fieldset>
-        <FormError error={book.error} fields={['first_name', 'last_name', 'email', 'phone', 'reason', 'preferred_dates', 'preferred_time_slots']} />
+        <FormError
+          error={book.error}
+          fields={['first_name', 'last_name', 'email', 'phone', 'reason', 'preferred_dates', 'preferred_time_slots']}
+        />
         <button type="submit" className="button primary" disabled={book.isPending}>
           {book.isPending ? 'Sending your request…' : moving ? 'Ask to move the session' : 'Request appointment'}
         </button>

@@ -19,7 +19,10 @@ const POLL_MS = 30_000;
 
 function ScheduledTime({ appointment }: { appointment: Appointment }) {
   // The meeting info names the time in the practice's zone, which clients cannot look up themselves.
-  const info = useQuery({ queryKey: appointmentKeys.meetingInfo(appointment.id, appointment.scheduled_datetime), queryFn: () => meetingsApi.meetingInfo(appointment.id) });
+  const info = useQuery({
+    queryKey: appointmentKeys.meetingInfo(appointment.id, appointment.scheduled_datetime),
+    queryFn: () => meetingsApi.meetingInfo(appointment.id),
+  });
   if (!info.data) return <p className="muted">Loading the time…</p>;
   return (
     <>
@@ -52,7 +55,9 @@ function AppointmentCard({ appointment }: { appointment: Appointment }) {
         </p>
       )}
       {appointment.status === 'rejected' && (
-        <p className="rejection">{appointment.rejection_reason ? `Reason: ${appointment.rejection_reason}` : 'The practice could not offer this appointment.'}</p>
+        <p className="rejection">
+          {appointment.rejection_reason ? `Reason: ${appointment.rejection_reason}` : 'The practice could not offer this appointment.'}
+        </p>
       )}
       {appointment.status === 'cancelled' && (
         <p className="muted small">
@@ -61,7 +66,9 @@ function AppointmentCard({ appointment }: { appointment: Appointment }) {
             : `Cancelled${appointment.cancelled_by === 'staff' ? ' by the practice' : ''}${appointment.late_cancellation ? ' · late cancellation' : ''}.`}
         </p>
       )}
-      {appointment.reschedule_of && appointment.status === 'pending_review' && <p className="muted small">A request to move a session: that session stays booked until a new time is confirmed.</p>}
+      {appointment.reschedule_of && appointment.status === 'pending_review' && (
+        <p className="muted small">A request to move a session: that session stays booked until a new time is confirmed.</p>
+      )}
       {appointment.reason && <p className="muted small">“{appointment.reason}”</p>}
       <JoinButton appointment={appointment} />
       <SessionChoices appointment={appointment} />
@@ -71,7 +78,11 @@ function AppointmentCard({ appointment }: { appointment: Appointment }) {
 
 export function MyAppointmentsPage() {
   const [page, setPage] = useState(1);
-  const appointments = useQuery({ queryKey: appointmentKeys.myList(page), queryFn: () => meetingsApi.myAppointments(page), refetchInterval: POLL_MS });
+  const appointments = useQuery({
+    queryKey: appointmentKeys.myList(page),
+    queryFn: () => meetingsApi.myAppointments(page),
+    refetchInterval: POLL_MS,
+  });
   const stats = useQuery({ queryKey: appointmentKeys.myStats(), queryFn: meetingsApi.myStats });
   return (
     <section aria-labelledby="mine-title">

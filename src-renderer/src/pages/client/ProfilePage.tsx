@@ -9,7 +9,11 @@ import { onSubmit, useFields } from '../../lib/forms';
 
 export function ProfilePage() {
   const user = useSession()?.user;
-  const { values, bind } = useFields({ first_name: user?.first_name ?? '', last_name: user?.last_name ?? '', phone_number: user?.phone_number ?? '' });
+  const { values, bind } = useFields({
+    first_name: user?.first_name ?? '',
+    last_name: user?.last_name ?? '',
+    phone_number: user?.phone_number ?? '',
+  });
   const save = useAction({
     run: () => authApi.updateProfile(values),
     done: () => 'Your details are saved.',
