@@ -3,12 +3,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import supertest from 'supertest';
-import { loadConfig } from '../../src-server/config.js';
+import { loadConfig, type ServerConfig } from '../../src-server/config.js';
 import { createLogger, type Logger } from '../../src-server/logger.js';
 import type { DeliveryOptions } from '../../src-server/mail/delivery-worker.js';
 import { startPracticeServer, type PracticeServer } from '../../src-server/server.js';
 import { Mailbox } from './mailbox.js';
-import { createTestDatabase } from './test-database.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
 import { TestClock } from './test-clock.js';
 
 export interface TestServer {
@@ -36,18 +36,26 @@ export function tempDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'practice-test-'));
 }
 
-export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const mailbox = await new Mailbox().start();
-  const dataDir = tempDataDir();
-  const clock = options.clock ?? new TestClock();
-  const database = await createTestDatabase();
-  const config = loadConfig({
+/** A test server's settings on `dataDir` and the test's database: any free port, loopback only, fast password hashing,
+ * the practice in Berlin; `env` adds to or overrides them. */
+export function testServerConfig(database: TestDatabase, dataDir: string, env: Record<string, string> = {}): ServerConfig {
+  return loadConfig({
     ...database.env,
     DATA_DIR: dataDir,
     PORT: '0',
     HOST: '127.0.0.1',
     PASSWORD_HASH_COST: '1024',
     PRACTICE_TIMEZONE: 'Europe/Berlin',
+    ...env,
+  });
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const mailbox = await new Mailbox().start();
+  const dataDir = tempDataDir();
+  const clock = options.clock ?? new TestClock();
+  const database = await createTestDatabase();
+  const config = testServerConfig(database, dataDir, {
     RATE_LIMIT_AUTH: '10000',
     ...(options.withoutSmtp ? {} : { SMTP_URL: mailbox.url }),
     ...options.env,

@@ -3,11 +3,10 @@
 import fs from 'node:fs';
 import { QueryTypes } from 'sequelize';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src-server/config.js';
 import { createLogger } from '../../src-server/logger.js';
 import { startPracticeServer, type PracticeServer } from '../../src-server/server.js';
 import { createTestDatabase, onPostgres, type TestDatabase } from '../helpers/test-database.js';
-import { tempDataDir } from '../helpers/test-server.js';
+import { tempDataDir, testServerConfig } from '../helpers/test-server.js';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterAll(async () => {
@@ -23,14 +22,7 @@ describe('two servers starting at once on a fresh PostgreSQL database', () => {
       await database.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     });
-    const config = loadConfig({
-      ...database.env,
-      DATA_DIR: dataDir,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      PASSWORD_HASH_COST: '1024',
-      PRACTICE_TIMEZONE: 'Europe/Berlin',
-    });
+    const config = testServerConfig(database, dataDir);
     const starts = await Promise.allSettled([0, 1].map(() => startPracticeServer({ config, logger: createLogger('silent') })));
     const started = starts.flatMap((start) => (start.status === 'fulfilled' ? [start.value] : []));
     cleanups.push(async () => {

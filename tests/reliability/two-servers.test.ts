@@ -2,11 +2,10 @@ import fs from 'node:fs';
 import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrPromoteStaff } from '../../src-server/auth/staff-account.js';
-import { loadConfig } from '../../src-server/config.js';
 import { createLogger } from '../../src-server/logger.js';
 import { startPracticeServer, type PracticeServer } from '../../src-server/server.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
-import { tempDataDir } from '../helpers/test-server.js';
+import { tempDataDir, testServerConfig } from '../helpers/test-server.js';
 import { requestBody } from '../server/meetings/helpers.js';
 
 const RACERS = 16;
@@ -21,15 +20,7 @@ beforeAll(async () => {
   // hold across processes, not only inside one.
   database = await createTestDatabase();
   dataDir = tempDataDir();
-  const config = loadConfig({
-    ...database.env,
-    DATA_DIR: dataDir,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    PASSWORD_HASH_COST: '1024',
-    PRACTICE_TIMEZONE: 'Europe/Berlin',
-    MAX_PENDING_REQUESTS: '100',
-  });
+  const config = testServerConfig(database, dataDir, { MAX_PENDING_REQUESTS: '100' });
   servers = [];
   for (let i = 0; i < 2; i++) servers.push(await startPracticeServer({ config, logger: createLogger('silent') }));
   const { user } = await createOrPromoteStaff(servers[0].core, { email: 'racer@practice.example', password: 'Juniper-Atlas-2048' });

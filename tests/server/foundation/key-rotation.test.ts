@@ -7,7 +7,6 @@ import { QueryTypes } from 'sequelize';
 import supertest from 'supertest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KEYCHAIN_KEY_FILE_NAME, obtainEncryptionKey, writeRecoveryKeyFile } from '../../../src-main/encryption-key.js';
-import { loadConfig } from '../../../src-server/config.js';
 import { KEY_FILE_NAME, keyId } from '../../../src-server/crypto/keys.js';
 import { CLEARED_TABLES, RECOMPUTED_INDEXES } from '../../../src-server/key-rotation.js';
 import { createLogger } from '../../../src-server/logger.js';
@@ -16,7 +15,7 @@ import { keychain } from '../../helpers/keychain.js';
 import { Mailbox } from '../../helpers/mailbox.js';
 import { TestClock } from '../../helpers/test-clock.js';
 import { createTestDatabase, type TestDatabase } from '../../helpers/test-database.js';
-import { tempDataDir, type TestServer } from '../../helpers/test-server.js';
+import { tempDataDir, testServerConfig, type TestServer } from '../../helpers/test-server.js';
 import { createAccount, type TestAccount } from '../../helpers/users.js';
 import { createRequest, schedule } from '../meetings/helpers.js';
 
@@ -49,17 +48,7 @@ afterEach(async () => {
 
 /** A server on this test's data directory and database, which outlive it: stop and start again as a practice would. */
 async function start(env: Record<string, string> = {}, encryptionKeys?: Buffer[]): Promise<TestServer> {
-  const config = loadConfig({
-    ...database.env,
-    DATA_DIR: dataDir,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    PASSWORD_HASH_COST: '1024',
-    PRACTICE_TIMEZONE: 'Europe/Berlin',
-    RATE_LIMIT_AUTH: '10000',
-    SMTP_URL: mailbox.url,
-    ...env,
-  });
+  const config = testServerConfig(database, dataDir, { RATE_LIMIT_AUTH: '10000', SMTP_URL: mailbox.url, ...env });
   const server = await startPracticeServer({
     config,
     encryptionKeys,

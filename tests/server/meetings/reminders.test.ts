@@ -3,13 +3,12 @@
 import fs from 'node:fs';
 import supertest from 'supertest';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../src-server/config.js';
 import { createLogger } from '../../../src-server/logger.js';
 import { startPracticeServer, type PracticeServer } from '../../../src-server/server.js';
 import { Mailbox } from '../../helpers/mailbox.js';
 import { TestClock } from '../../helpers/test-clock.js';
 import { createTestDatabase, type TestDatabase } from '../../helpers/test-database.js';
-import { tempDataDir, type TestServer } from '../../helpers/test-server.js';
+import { tempDataDir, testServerConfig, type TestServer } from '../../helpers/test-server.js';
 import { createAccount, type TestAccount } from '../../helpers/users.js';
 import { bearer, createRequest, schedule } from './helpers.js';
 
@@ -28,16 +27,7 @@ let client: TestAccount;
 
 /** A server on the shared database and data directory (a restart is a new one on the same data). */
 async function startServer(): Promise<TestServer> {
-  const config = loadConfig({
-    ...database.env,
-    DATA_DIR: dataDir,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    PASSWORD_HASH_COST: '1024',
-    PRACTICE_TIMEZONE: 'Europe/Berlin',
-    SMTP_URL: mailbox.url,
-    MAX_PENDING_REQUESTS: '1000',
-  });
+  const config = testServerConfig(database, dataDir, { SMTP_URL: mailbox.url, MAX_PENDING_REQUESTS: '1000' });
   const server = await startPracticeServer({
     config,
     clock,
