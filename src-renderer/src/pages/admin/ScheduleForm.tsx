@@ -5,17 +5,16 @@ import { useState } from 'react';
 import { ApiError } from '../../api/errors';
 import { meetingsApi } from '../../api/meetings';
 import type { Appointment, TimeSlot } from '@shared/api-types';
-import { SelectField } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { onSubmit } from '../../lib/forms';
 import { availabilityKeys } from '../../features/sessions/query-keys';
 import { formatDateTime, localInputValue, practiceTimeToUtc } from '../../lib/practice-time';
 import { useAppointmentAction } from './appointment-updates';
 import { DaySlotPicker } from './DaySlotPicker';
+import { DurationSelect } from './DurationSelect';
 import { AllowBlockedDate } from './SessionActions';
 
 const SLOT_START: Record<TimeSlot, string> = { morning: '09:00', afternoon: '13:00', evening: '18:00' };
-const DURATIONS = [30, 45, 50, 60, 90, 120];
 
 /** The held slot, else the client's first wish as a starting point: their first date at the start of their first slot. */
 function suggestedStart(appointment: Appointment, zone: string): string {
@@ -56,23 +55,7 @@ export function ScheduleForm({ appointment, zone }: { appointment: Appointment; 
         requestedStart={appointment.requested_start}
         error={schedule.error}
       />
-      <div className="row">
-        <SelectField
-          label="Duration"
-          name="scheduled_duration"
-          value={duration}
-          onChange={(event) => setDuration(Number(event.target.value))}
-          error={schedule.error}
-        >
-          {[...new Set([...DURATIONS, sessionMinutes])]
-            .sort((a, b) => a - b)
-            .map((minutes) => (
-              <option key={minutes} value={minutes}>
-                {minutes} minutes
-              </option>
-            ))}
-        </SelectField>
-      </div>
+      <DurationSelect value={duration} onChange={setDuration} alsoOffer={sessionMinutes} error={schedule.error} />
       {/* A clash names the session it overlaps ("This time overlaps Tom K., 10:00–10:50."). */}
       <FormError error={schedule.error} fields={['scheduled_datetime', 'scheduled_duration']} />
       {(blocked || allowBlocked) && <AllowBlockedDate checked={allowBlocked} onChange={setAllowBlocked} />}

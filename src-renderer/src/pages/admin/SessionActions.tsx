@@ -5,14 +5,13 @@ import type { Appointment, Attendance } from '@shared/api-types';
 import { ApiError } from '../../api/errors';
 import { meetingsApi } from '../../api/meetings';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { SelectField, TextArea } from '../../components/Field';
+import { TextArea } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { onSubmit } from '../../lib/forms';
 import { useAppointmentAction } from './appointment-updates';
 import { DaySlotPicker } from './DaySlotPicker';
+import { DurationSelect } from './DurationSelect';
 import { clientName, formatDateTime, localInputValue, practiceTimeToUtc } from '../../lib/practice-time';
-
-const DURATIONS = [30, 45, 50, 60, 90, 120];
 
 /** Offered once the API said the date is blocked: staff may still book it on purpose. */
 export function AllowBlockedDate({ checked, onChange }: { checked: boolean; onChange: (checked: boolean) => void }) {
@@ -40,23 +39,7 @@ export function RescheduleForm({ session, zone }: { session: Appointment; zone: 
     <form className="card stack" onSubmit={onSubmit(() => move.mutate())} noValidate aria-labelledby="reschedule-title">
       <h3 id="reschedule-title">Reschedule</h3>
       <DaySlotPicker value={start} onChange={setStart} zone={zone} ownId={session.id} error={move.error} />
-      <div className="row">
-        <SelectField
-          label="Duration"
-          name="scheduled_duration"
-          value={duration}
-          onChange={(event) => setDuration(Number(event.target.value))}
-          error={move.error}
-        >
-          {[...new Set([...DURATIONS, duration])]
-            .sort((a, b) => a - b)
-            .map((minutes) => (
-              <option key={minutes} value={minutes}>
-                {minutes} minutes
-              </option>
-            ))}
-        </SelectField>
-      </div>
+      <DurationSelect value={duration} onChange={setDuration} alsoOffer={duration} error={move.error} />
       <FormError error={move.error} fields={['scheduled_datetime', 'scheduled_duration']} />
       {(blocked || allowBlocked) && <AllowBlockedDate checked={allowBlocked} onChange={setAllowBlocked} />}
       <button type="submit" className="button primary" disabled={move.isPending}>
