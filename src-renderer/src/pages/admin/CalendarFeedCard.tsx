@@ -1,33 +1,14 @@
 // The therapist's private calendar subscription: make the link (shown with a copy button and a QR code for the phone),
 // choose initials or full names, revoke it. Anyone with the link can read the calendar, so it is shown only here.
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { meetingsApi } from '../../api/meetings';
+import { QrCode } from '../../components/QrCode';
 import { QueryView } from '../../components/States';
 import { useToast } from '../../components/Toasts';
 import { useAction } from '../../components/useAction';
 import { practiceKeys } from '../../features/practice/query-keys';
 import { calendarKeys } from '../../features/sessions/query-keys';
-
-function FeedQr({ url }: { url: string }) {
-  const [image, setImage] = useState<string | null>(null);
-  useEffect(() => {
-    let current = true;
-    void import('qrcode')
-      .then(({ default: QRCode }) => QRCode.toDataURL(url, { margin: 1, width: 160 }))
-      .then((data) => {
-        if (current) setImage(data);
-      });
-    return () => {
-      current = false;
-    };
-  }, [url]);
-  return image ? (
-    <img src={image} width={160} height={160} alt="QR code of the calendar subscription link" />
-  ) : (
-    <span className="qr-placeholder" aria-hidden="true" />
-  );
-}
 
 export function CalendarFeedCard() {
   const toast = useToast();
@@ -70,7 +51,7 @@ export function CalendarFeedCard() {
           state.calendar_feed_url ? (
             <div className="stack">
               <div className="feed-link">
-                <FeedQr url={state.calendar_feed_url} />
+                <QrCode text={state.calendar_feed_url} alt="QR code of the calendar subscription link" />
                 <div className="stack">
                   <input
                     className="feed-url"
