@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { authApi } from '../../api/auth';
 import { TextField } from '../../components/Field';
+import { EmailField } from '../../components/EmailField';
 import { FormError } from '../../components/FormError';
 import { useToast } from '../../components/Toasts';
 import { onSubmit, useFields } from '../../lib/forms';
@@ -41,16 +42,7 @@ export function ForgotPasswordPage() {
         footer={<Link to="/login">Back to sign in</Link>}
       >
         <form onSubmit={onSubmit(requestCode.mutate)} noValidate>
-          <TextField
-            label="Email"
-            name="email"
-            type="email"
-            autoComplete="email"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            error={requestCode.error}
-          />
+          <EmailField value={email} onChange={(e) => setEmail(e.target.value)} error={requestCode.error} />
           <FormError error={requestCode.error} fields={['email']} />
           <button type="submit" className="button primary wide" disabled={requestCode.isPending}>
             {requestCode.isPending ? 'Sending…' : 'Email me a code'}

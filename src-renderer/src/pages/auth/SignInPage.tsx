@@ -8,6 +8,7 @@ import { sessionStore } from '../../api/session';
 import { accountKeys } from '../../features/accounts/query-keys';
 import { homePath, useSession } from '../../api/useSession';
 import { TextField } from '../../components/Field';
+import { EmailField } from '../../components/EmailField';
 import { FormError } from '../../components/FormError';
 import { useToast } from '../../components/Toasts';
 import { onSubmit } from '../../lib/forms';
@@ -77,16 +78,7 @@ export function SignInPage() {
         </div>
       )}
       <form onSubmit={onSubmit(signIn.mutate)} noValidate>
-        <TextField
-          label="Email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          error={signIn.error}
-        />
+        <EmailField value={email} onChange={(e) => setEmail(e.target.value)} error={signIn.error} />
         <TextField
           label="Password"
           name="password"

@@ -6,6 +6,7 @@ import { authApi } from '../../api/auth';
 import { sessionStore } from '../../api/session';
 import { homePath } from '../../api/useSession';
 import { TextField } from '../../components/Field';
+import { EmailField } from '../../components/EmailField';
 import { FormError } from '../../components/FormError';
 import { useToast } from '../../components/Toasts';
 import { onSubmit } from '../../lib/forms';
@@ -35,16 +36,7 @@ export function VerifyPage() {
       footer={<Link to="/login">Back to sign in</Link>}
     >
       <form onSubmit={onSubmit(verify.mutate)} noValidate>
-        <TextField
-          label="Email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          error={verify.error}
-        />
+        <EmailField value={email} onChange={(e) => setEmail(e.target.value)} error={verify.error} />
         <TextField
           label="Verification code"
           name="otp"
