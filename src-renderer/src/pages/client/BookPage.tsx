@@ -9,11 +9,12 @@ import { useAction } from '../../components/useAction';
 import { appointmentKeys, availabilityKeys } from '../../features/sessions/query-keys';
 import type { TimeSlot } from '@shared/api-types';
 import { useSession } from '../../api/useSession';
-import { fieldMessages, TextArea, TextField } from '../../components/Field';
+import { fieldMessages, TextArea } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { Empty, QueryView } from '../../components/States';
 import { onSubmit, toggled, useFields } from '../../lib/forms';
 import { formatDay, TIME_SLOT_LABELS } from '../../lib/practice-time';
+import { ContactFields } from './ContactFields';
 import { SlotBooking } from './SlotBooking';
 
 const MAX_DATES = 5;
@@ -137,14 +138,7 @@ export function BookPage() {
         <TextArea label="What would you like to talk about? (optional)" rows={4} maxLength={2000} {...bind('reason', book.error)} />
         <fieldset>
           <legend>Contact details</legend>
-          <div className="row">
-            <TextField label="First name" autoComplete="given-name" required {...bind('first_name', book.error)} />
-            <TextField label="Last name" autoComplete="family-name" required {...bind('last_name', book.error)} />
-          </div>
-          <div className="row">
-            <TextField label="Email" type="email" autoComplete="email" required {...bind('email', book.error)} />
-            <TextField label="Phone (optional)" type="tel" autoComplete="tel" {...bind('phone', book.error)} />
-          </div>
+          <ContactFields bind={bind} error={book.error} />
         </fieldset>
         <FormError
           error={book.error}

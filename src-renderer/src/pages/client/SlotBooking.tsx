@@ -6,7 +6,7 @@ import { useNavigate } from 'react-router-dom';
 import type { AvailableSlot } from '@shared/api-types';
 import { meetingsApi } from '../../api/meetings';
 import { useSession } from '../../api/useSession';
-import { TextArea, TextField } from '../../components/Field';
+import { TextArea } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { Empty, QueryView } from '../../components/States';
 import { useAction } from '../../components/useAction';
@@ -14,6 +14,7 @@ import { usePracticeInfo } from '../../features/practice/use-practice-info';
 import { appointmentKeys, availabilityKeys } from '../../features/sessions/query-keys';
 import { onSubmit, useFields } from '../../lib/forms';
 import { browserZone, clockTime, formatDay, localInputValue } from '../../lib/practice-time';
+import { ContactFields } from './ContactFields';
 
 const DAYS_SHOWN = 31;
 const FIRST_DAYS = 7;
@@ -122,14 +123,7 @@ export function SlotBooking({ moving, onNoneFit }: { moving: string | null; onNo
         <summary>
           Contact details: {contact.first_name} {contact.last_name}, {contact.email}
         </summary>
-        <div className="row">
-          <TextField label="First name" autoComplete="given-name" required {...bind('first_name', book.error)} />
-          <TextField label="Last name" autoComplete="family-name" required {...bind('last_name', book.error)} />
-        </div>
-        <div className="row">
-          <TextField label="Email" type="email" autoComplete="email" required {...bind('email', book.error)} />
-          <TextField label="Phone (optional)" type="tel" autoComplete="tel" {...bind('phone', book.error)} />
-        </div>
+        <ContactFields bind={bind} error={book.error} />
       </details>
       <FormError error={book.error} fields={['first_name', 'last_name', 'email', 'phone', 'reason', 'requested_start']} />
       <button type="submit" className="button primary" disabled={!chosen || book.isPending}>
