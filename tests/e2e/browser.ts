@@ -6,6 +6,7 @@ import { DateTime } from 'luxon';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
 import { expect } from 'vitest';
 import { startTestServer, type TestServer, type TestServerOptions } from '../helpers/test-server.js';
+import type { TestAccount } from '../helpers/users.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = fs.existsSync(CHROMIUM);
@@ -50,6 +51,17 @@ export async function openApp(browser: Browser, ts: TestServer, viewport = DESKT
     if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text());
   });
   return { page, context, errors };
+}
+
+/** A fresh browser profile signed in through the sign-in page, on the account's home (staff: admin; client: appointments). */
+export async function signInAs(browser: Browser, ts: TestServer, account: TestAccount, viewport = DESKTOP): Promise<AppPage> {
+  const app = await openApp(browser, ts, viewport);
+  await app.page.goto('/login');
+  await app.page.getByLabel('Email').fill(account.email);
+  await app.page.getByLabel('Password').fill(account.password);
+  await app.page.getByRole('button', { name: 'Sign in' }).click();
+  await app.page.waitForURL(account.user.is_staff ? '**/admin/**' : '**/client/appointments');
+  return app;
 }
 
 /** Full-page screenshots of the current screen at 1280×800 and 375×740, then back to the page's own size. */

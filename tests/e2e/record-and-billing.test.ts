@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClock } from '../helpers/test-clock.js';
 import type { TestServer } from '../helpers/test-server.js';
 import { createAccount, type TestAccount } from '../helpers/users.js';
-import { berlinTimeInUtc, checkScreen, launchBrowser, openApp, PHONE, skipReason, startAppServer, type AppPage } from './browser.js';
+import { berlinTimeInUtc, checkScreen, launchBrowser, PHONE, signInAs, skipReason, startAppServer, type AppPage } from './browser.js';
 
 const suite = skipReason ? describe.skip : describe;
 if (skipReason) console.warn(`e2e skipped: ${skipReason}`);
@@ -61,15 +61,7 @@ suite('the client record and billing in the browser', () => {
     return request.body.id as string;
   }
 
-  async function signIn(account: TestAccount, viewport?: typeof PHONE): Promise<AppPage> {
-    const app = await openApp(browser, ts, viewport);
-    await app.page.goto('/login');
-    await app.page.getByLabel('Email').fill(account.email);
-    await app.page.getByLabel('Password').fill(account.password);
-    await app.page.getByRole('button', { name: 'Sign in' }).click();
-    await app.page.waitForURL(account.user.is_staff ? '**/admin/**' : '**/client/appointments');
-    return app;
-  }
+  const signIn = (account: TestAccount, viewport?: typeof PHONE): Promise<AppPage> => signInAs(browser, ts, account, viewport);
 
   beforeAll(async () => {
     ts = await startAppServer({ clock, env: { MAX_PENDING_REQUESTS: '50' } });

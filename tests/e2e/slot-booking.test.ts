@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../helpers/test-server.js';
 import { createAccount, type TestAccount } from '../helpers/users.js';
-import { checkScreen, launchBrowser, openApp, PHONE, skipReason, startAppServer, type AppPage } from './browser.js';
+import { checkScreen, launchBrowser, PHONE, signInAs, skipReason, startAppServer, type AppPage } from './browser.js';
 
 const suite = skipReason ? describe.skip : describe;
 const SLOW = { timeout: 120_000 };
@@ -17,15 +17,7 @@ suite('booking a free slot and the week view', () => {
   let therapist: TestAccount;
   let client: TestAccount;
 
-  async function signIn(account: TestAccount, viewport = undefined as typeof PHONE | undefined): Promise<AppPage> {
-    const app = await openApp(browser, ts, viewport);
-    await app.page.goto('/login');
-    await app.page.getByLabel('Email').fill(account.email);
-    await app.page.getByLabel('Password').fill(account.password);
-    await app.page.getByRole('button', { name: 'Sign in' }).click();
-    await app.page.waitForURL(account.user.is_staff ? '**/admin/**' : '**/client/appointments');
-    return app;
-  }
+  const signIn = (account: TestAccount, viewport?: typeof PHONE): Promise<AppPage> => signInAs(browser, ts, account, viewport);
 
   beforeAll(async () => {
     ts = await startAppServer();
