@@ -6,6 +6,7 @@ import { DateTime } from 'luxon';
 import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClock } from '../helpers/test-clock.js';
+import { PROFILE } from '../helpers/practice-profile.js';
 import type { TestServer } from '../helpers/test-server.js';
 import { createAccount, type TestAccount } from '../helpers/users.js';
 import { berlinTimeInUtc, checkScreen, launchBrowser, PHONE, signInAs, skipReason, startAppServer, type AppPage } from './browser.js';
@@ -14,20 +15,6 @@ const suite = skipReason ? describe.skip : describe;
 if (skipReason) console.warn(`e2e skipped: ${skipReason}`);
 
 const SLOW = { timeout: 180_000 };
-
-const PROFILE = {
-  practice_name: 'Praxis Lindenhof',
-  therapist_name: 'Dr. Thera Pist',
-  address: 'Lindenstrasse 5, 10969 Berlin',
-  phone: '+49 30 5550100',
-  website: 'https://praxis-lindenhof.example',
-  tax_id: 'DE123456789',
-  payment_details: 'IBAN DE89 3704 0044 0532 0130 00',
-  currency: 'EUR',
-  session_fee: '80.00',
-  late_cancellation_fee: '40',
-  no_show_fee: '60.00',
-};
 
 suite('the client record and billing in the browser', () => {
   let ts: TestServer;
