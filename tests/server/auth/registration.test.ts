@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { USER_FIELDS } from '../../helpers/user-fields.js';
 import { createAccount } from '../../helpers/users.js';
 import { bearer, codeIn, GOOD_PASSWORD, nextMail, registerForCode, registration, uniqueEmail } from './auth-helpers.js';
 
@@ -9,20 +10,6 @@ beforeAll(async () => {
   ts = await startTestServer();
 });
 afterAll(() => ts.stop());
-
-const USER_FIELDS = [
-  'date_joined',
-  'email',
-  'first_name',
-  'id',
-  'is_active',
-  'is_staff',
-  'is_verified',
-  'last_login',
-  'last_name',
-  'phone_number',
-  'time_zone',
-];
 
 function otherCode(code: string): string {
   return String((Number(code) + 1) % 1_000_000).padStart(6, '0');

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../../src-server/auth/passwords.js';
 import { createLogger } from '../../../src-server/logger.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { USER_FIELDS } from '../../helpers/user-fields.js';
 
 let ts: TestServer;
 const logLines: { level: number; msg: string }[] = [];
@@ -117,21 +118,7 @@ describe('first-run setup', () => {
       is_active: true,
       is_verified: true,
     });
-    expect(Object.keys(res.body.user).sort()).toEqual(
-      [
-        'date_joined',
-        'email',
-        'first_name',
-        'id',
-        'is_active',
-        'is_staff',
-        'is_verified',
-        'last_login',
-        'last_name',
-        'phone_number',
-        'time_zone',
-      ].sort(),
-    );
+    expect(Object.keys(res.body.user).sort()).toEqual(USER_FIELDS);
     expect(await ts.server.core.settings.get('practice_timezone')).toBe('Europe/Vienna');
     expect(ts.server.setupSecret()).toBeNull();
   });
