@@ -16,6 +16,8 @@ suite('booking a free slot and the week view', () => {
   let browser: Browser;
   let therapist: TestAccount;
   let client: TestAccount;
+  /** The first free slot when the client books, in the practice's zone: which one it is depends on the time of day. */
+  let booked: { start: string; berlin: string; berlinEnd: string };
 
   const signIn = (account: TestAccount, viewport?: typeof PHONE): Promise<AppPage> => signInAs(browser, ts, account, viewport);
 
@@ -43,13 +45,23 @@ suite('booking a free slot and the week view', () => {
     const first = page.locator('.slot-chip').first();
     await first.waitFor();
     await page.getByText(/your time \(America\/New_York\)/).waitFor();
-    // Tap one: 09:00 Berlin shows 03:00 (or 04:00 around the DST weeks) in New York beside it.
+    const today = DateTime.now().setZone('Europe/Berlin').toISODate()!;
+    const [slot] = (
+      await ts.api
+        .get('/api/meetings/appointments/available-slots/')
+        .query({ from: today, to: DateTime.fromISO(today).plus({ days: 13 }).toISODate()! })
+        .expect(200)
+    ).body as { start: string; end: string }[];
+    const inZone = (iso: string, zone: string) => DateTime.fromISO(iso).setZone(zone).toFormat('HH:mm');
+    booked = { start: slot.start, berlin: inZone(slot.start, 'Europe/Berlin'), berlinEnd: inZone(slot.end, 'Europe/Berlin') };
+    const newYork = inZone(slot.start, 'America/New_York');
+    // Tap the first: its Berlin time with the New York time beside it.
     await first.click();
     await expect.poll(() => first.getAttribute('aria-pressed')).toBe('true');
-    expect(await first.textContent()).toMatch(/^09:00\d\d:\d\d yours$/);
+    expect(await first.textContent()).toBe(`${booked.berlin}${newYork} yours`);
     await page.getByLabel(/What would you like to talk about/).fill('Exam stress.');
     await checkScreen(page, 'slot-booking');
-    const send = page.getByRole('button', { name: /^Book .*09:00 \(\d\d:\d\d your time\)$/ });
+    const send = page.getByRole('button', { name: new RegExp(`^Book .*${booked.berlin} \\(${newYork} your time\\)$`) });
     await send.click();
     await page.waitForURL('**/client/appointments');
     await page.getByText('The time is held for you').waitFor();
@@ -59,7 +71,7 @@ suite('booking a free slot and the week view', () => {
       status: string;
     }[];
     expect(request.status).toBe('pending_review');
-    expect(request.requested_start).toMatch(/T0[78]:00:00Z$/);
+    expect(new Date(request.requested_start).getTime()).toBe(new Date(booked.start).getTime());
     expect(app.errors).toEqual([]);
     await app.context.close();
   });
@@ -74,7 +86,7 @@ suite('booking a free slot and the week view', () => {
     await page.locator('.calendar-column').first().waitFor();
     if (!(await held.count())) await page.getByRole('button', { name: 'Next week' }).click();
     await held.first().waitFor();
-    expect(await held.first().textContent()).toContain('09:00–09:50');
+    expect(await held.first().textContent()).toContain(`${booked.berlin}–${booked.berlinEnd}`);
     await checkScreen(page, 'week-view');
 
     await held.first().getByRole('button').first().click();
