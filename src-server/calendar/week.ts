@@ -1,9 +1,8 @@
 // The staff calendar for a day or week view: scheduled sessions, slots held by pending requests and blocked dates.
-import { DateTime } from 'luxon';
 import { Op } from 'sequelize';
 import type * as Api from '../../src-shared/api-types.js';
 import type { ServerCore } from '../core.js';
-import { ValidationError } from '../http/errors.js';
+import { practiceDayRange } from '../meetings/practice-time.js';
 import { isoUtc } from '../http/timestamps.js';
 
 const MINUTE_MS = 60_000;
@@ -15,13 +14,7 @@ export class CalendarWeek {
   /** `from`/`to` are practice-zone days, inclusive, at most 62 days. */
   async between(from: string, to: string): Promise<Api.CalendarView> {
     const zone = await this.core.settings.timeZone();
-    const first = DateTime.fromISO(from, { zone });
-    const last = DateTime.fromISO(to, { zone });
-    if (!first.isValid) throw ValidationError.field('from', 'Enter a valid date.');
-    if (!last.isValid) throw ValidationError.field('to', 'Enter a valid date.');
-    if (last < first) throw ValidationError.field('to', 'Must not be before from.');
-    if (last.diff(first, 'days').days >= MAX_CALENDAR_DAYS)
-      throw ValidationError.field('to', `At most ${MAX_CALENDAR_DAYS} days from from.`);
+    const { first, last } = practiceDayRange(from, to, zone, MAX_CALENDAR_DAYS);
     const rangeStart = first.toJSDate();
     const rangeEnd = last.plus({ days: 1 }).toJSDate();
     const { Appointment, BlockedDate, WeeklyAvailability } = this.core.db.models;

@@ -4,7 +4,7 @@
 import { DateTime } from 'luxon';
 import { Op, type Transaction } from 'sequelize';
 import type { ServerCore } from '../core.js';
-import { ValidationError } from '../http/errors.js';
+import { practiceDayRange } from './practice-time.js';
 import { Availability, type WeeklyAvailability } from './availability.js';
 import { dataVersion } from './data-version.js';
 import { minutesOf } from './working-hours.js';
@@ -98,13 +98,7 @@ export class Slots {
   /** Free slots between two practice-zone days (inclusive), as a client may book them now. */
   async between(from: string, to: string): Promise<Slot[]> {
     const zone = await this.core.settings.timeZone();
-    const first = DateTime.fromISO(from, { zone });
-    const last = DateTime.fromISO(to, { zone });
-    if (!first.isValid) throw ValidationError.field('from', 'Enter a valid date.');
-    if (!last.isValid) throw ValidationError.field('to', 'Enter a valid date.');
-    if (last < first) throw ValidationError.field('to', 'Must not be before from.');
-    if (last.diff(first, 'days').days >= MAX_SLOT_RANGE_DAYS)
-      throw ValidationError.field('to', `At most ${MAX_SLOT_RANGE_DAYS} days from from.`);
+    practiceDayRange(from, to, zone, MAX_SLOT_RANGE_DAYS);
     const cacheable = this.core.db.dialect === 'sqlite';
     const version = dataVersion(this.core.db);
     const key = `${from}|${to}`;
