@@ -77,19 +77,57 @@ const body = {
   preferred_dates: [date],
   preferred_time_slots: ['morning'],
 };
-for (let n = 0; n < 20; n++) {
-  await fetch(new URL('/api/meetings/appointments/create/', url), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${reader.access}` },
-    body: JSON.stringify(body),
+async function createPending(count: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let n = 0; n < count; n++) {
+    const created = await fetch(new URL('/api/meetings/appointments/create/', url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${reader.access}` },
+      body: JSON.stringify(body),
+    });
+    ids.push(((await created.json()) as { id: string }).id);
+  }
+  return ids;
+}
+
+function scheduleAll(ids: string[]): Promise<autocannon.Result> {
+  const firstSlot = Math.ceil((Date.now() + 2 * 86_400_000) / 3_600_000) * 3_600_000;
+  let next = 0;
+  return autocannon({
+    url,
+    connections: 50,
+    amount: ids.length,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${staff}` },
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request) => {
+          const slot = next++;
+          return {
+            ...request,
+            path: `/api/meetings/appointments/${ids[slot]}/schedule/`,
+            body: JSON.stringify({
+              scheduled_datetime: new Date(firstSlot + slot * 2 * 3_600_000).toISOString(),
+              scheduled_duration: 60,
+              allow_blocked_date: true,
+            }),
+          };
+        },
+      },
+    ],
   });
 }
+
+await createPending(20);
 const access = route.startsWith('/api/meetings/appointments/?') || route.startsWith('/api/admin') ? staff : reader.access;
 const load = { url: new URL(route, url).href, headers: { authorization: `Bearer ${access}` }, connections: 10 };
-await autocannon({ ...load, duration: 1 });
+// `schedule` profiles the write path instead: staff scheduling the reader's pending requests, 50 at once (as npm run bench).
+const scheduling = route === 'schedule';
+const pending = scheduling ? await createPending(seconds * 100) : [];
+if (!scheduling) await autocannon({ ...load, duration: 1 });
 const loadStarted = performance.now();
 const cpuBefore = cpuMillis(practice.pid);
-const result = await autocannon({ ...load, duration: seconds });
+const result = scheduling ? await scheduleAll(pending) : await autocannon({ ...load, duration: seconds });
 const cpuPerRequest = (cpuMillis(practice.pid) - cpuBefore) / result.requests.total;
 const loadEnded = performance.now();
 // CPU time per request is what the server spends whatever else runs on the machine; req/s is not.
