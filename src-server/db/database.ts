@@ -5,7 +5,7 @@ import type { FieldCipher } from '../crypto/field-cipher.js';
 import { createSequelize, takeWriteLock, withMigrationLock, type DialectName } from './dialect.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { defineModels, type Models } from './models/index.js';
-import { SerialQueue } from './serial-queue.js';
+import { GroupCommitWriter } from './group-commit.js';
 
 export interface Database {
   sequelize: Sequelize;
@@ -13,7 +13,8 @@ export interface Database {
   models: Models;
   /**
    * Runs `work` in a transaction that holds the database's write lock, so a rule checked inside it
-   * (no overlapping sessions, one pending code) still holds when the transaction commits.
+   * (no overlapping sessions, one pending code) still holds when the transaction commits. Under load several writes
+   * share one commit (db/group-commit.ts), each in its own savepoint: `work` fails alone, and resolves once committed.
    */
   write<T>(work: (transaction: Transaction) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -29,20 +30,14 @@ export async function openDatabase(databaseUrl: string, cipher: FieldCipher): Pr
     await sequelize.close().catch(() => undefined);
     throw error;
   }
-  const writers = new SerialQueue();
+  const writer = new GroupCommitWriter(sequelize, (transaction) => takeWriteLock(sequelize, dialect, transaction));
   return {
     sequelize,
     dialect,
     models: defineModels(sequelize, cipher),
-    write: (work) =>
-      writers.run(() =>
-        sequelize.transaction(async (transaction) => {
-          await takeWriteLock(sequelize, dialect, transaction);
-          return work(transaction);
-        }),
-      ),
+    write: (work) => writer.write(work),
     close: async () => {
-      await writers.drain();
+      await writer.drain();
       await sequelize.close();
     },
   };
