@@ -22,6 +22,9 @@ interface CallerRow {
   revoked_at: Date | string | null;
 }
 
+/** The caller as the tables say; the token's expiry is added per request. */
+type CheckedCaller = Omit<Principal, 'expiresAt'>;
+
 /** More signed-in callers than this and the cache of checked callers starts over. */
 const MAX_CHECKED = 10_000;
 
@@ -30,7 +33,7 @@ export function createAuthenticator(db: Database, tokens: TokenSigner) {
    * One indexed statement, straight from the tables (no model instances): the account's state, and the sign-in the
    * token belongs to. An access token issued with a refresh token dies with its family (logout, reuse detected).
    */
-  const readCaller = async (claims: TokenClaims): Promise<Principal> => {
+  const readCaller = async (claims: TokenClaims): Promise<CheckedCaller> => {
     const [user] = await db.sequelize.query<CallerRow>(
       `SELECT u.id, u.is_staff, u.is_active, u.is_verified, u.token_version, r.revoked_at
          FROM ${quotedTable(db.sequelize, db.models.User)} u
@@ -51,8 +54,8 @@ export function createAuthenticator(db: Database, tokens: TokenSigner) {
   // request. SQLite only: on PostgreSQL another server may write, so there every request reads the tables.
   const cacheable = db.dialect === 'sqlite';
   let checkedAt = -1;
-  const checked = new Map<string, Principal>();
-  const callerOf = async (claims: TokenClaims): Promise<Principal> => {
+  const checked = new Map<string, CheckedCaller>();
+  const callerOf = async (claims: TokenClaims): Promise<CheckedCaller> => {
     if (!cacheable) return readCaller(claims);
     const version = writeVersion(db);
     if (version !== checkedAt || checked.size >= MAX_CHECKED) {
@@ -82,7 +85,8 @@ export function createAuthenticator(db: Database, tokens: TokenSigner) {
     } catch (error) {
       throw tokenNotValid(error instanceof InvalidToken ? error.message : 'Token is invalid');
     }
-    return callerOf(claims);
+    // The expiry is this token's own (the cache above is per sign-in and account, not per token).
+    return { ...(await callerOf(claims)), expiresAt: claims.exp * 1000 };
   };
 }
 

@@ -10,6 +10,8 @@ export type Access = 'anyone' | 'user' | 'staff' | 'local';
 export interface Principal {
   id: string;
   isStaff: boolean;
+  /** When the access token that named the caller expires (epoch ms): nothing may answer for it from then on. */
+  expiresAt: number;
 }
 
 export interface RequestInfo {
@@ -39,6 +41,12 @@ export interface OperationResult {
   status?: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /**
+   * A 200 Buffer body that depends on nothing but the data, the time and what http/response-replay.ts keys on (URL,
+   * Host, Authorization, origin): may be replayed byte for byte to identical GETs until the next committed write or
+   * `until` (epoch ms), whichever comes first (and never past the caller's token).
+   */
+  replay?: { until: number };
 }
 
 export interface Operation<BodySchema extends z.ZodType = z.ZodType, QuerySchema extends z.ZodType = z.ZodType> {
