@@ -6,6 +6,8 @@ import { createApp } from './app.js';
 import { ConfigError, type ServerConfig } from './config.js';
 import type { ServerCore } from './core.js';
 import { startBackups } from './db/backup.js';
+import { writeVersion } from './db/write-version.js';
+import { ResponseReplay } from './http/response-replay.js';
 import { lanUrls } from './lan-addresses.js';
 import { DEFAULT_DELIVERY, DeliveryWorker, type DeliveryOptions } from './mail/delivery-worker.js';
 import { openCore, type CoreOptions } from './open-core.js';
@@ -30,6 +32,8 @@ export interface PracticeServer {
   lanUrls(): string[];
   /** First-run setup's one-time secret while setup is open (shown to the owner only: console, log, desktop window). */
   setupSecret(): string | null;
+  /** How many answers were replayed without Express (http/response-replay.ts; 0 on PostgreSQL, where it is off). */
+  replayed(): number;
   /** Finishes in-flight requests, stops mail delivery (queued mail stays for next time), closes the database. */
   stop(): Promise<void>;
 }
@@ -43,8 +47,14 @@ export async function startPracticeServer(options: StartOptions): Promise<Practi
   let port = config.port;
   const setupSecret = new SetupSecret();
   const app = createApp(core, { staticDir: options.staticDir, lanUrls: () => lanUrls(port, config.host, scheme), setupSecret });
+  // Kept answers go out without Express; on SQLite only, where this process is the only writer (db/write-version.ts).
+  const replay =
+    core.db.dialect === 'sqlite'
+      ? new ResponseReplay({ app, clock: core.clock, logger: core.logger, writeVersion: () => writeVersion(core.db) })
+      : null;
+  const listener = replay?.listener ?? app;
   // With a certificate the same port speaks only HTTPS: LAN clients' passwords no longer cross the network in clear.
-  const server = credentials ? https.createServer(credentials, app) : http.createServer(app);
+  const server = credentials ? https.createServer(credentials, listener) : http.createServer(listener);
   server.headersTimeout = 20_000;
   server.requestTimeout = 30_000;
   try {
@@ -92,6 +102,7 @@ export async function startPracticeServer(options: StartOptions): Promise<Practi
     http: server,
     lanUrls: () => lanUrls(port, config.host, scheme),
     setupSecret: () => setupSecret.current(),
+    replayed: () => replay?.served ?? 0,
     stop,
   };
 }

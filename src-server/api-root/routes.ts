@@ -25,6 +25,8 @@ export function apiRootEndpoints(allEndpoints: () => Endpoint[]): Endpoint[] {
           handler: async ({ request }) => ({
             headers: { 'content-type': 'application/json; charset=utf-8' },
             body: apiRootJson(request.origin),
+            // The same bytes for every request to this origin as long as the server runs.
+            replay: { until: Infinity },
           }),
         }),
       },

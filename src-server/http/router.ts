@@ -2,6 +2,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { BadRequest, MethodNotAllowed, NotAuthenticated, PermissionDenied } from './errors.js';
 import { paramsMatch, toExpressPath } from './path-params.js';
+import { keepForReplay } from './response-replay.js';
 import type { Endpoint, HttpMethod, Operation, Principal, RequestInfo } from './route-table.js';
 import type { Throttle } from './throttle.js';
 import { parseBody, parseInput } from './validation.js';
@@ -56,9 +57,11 @@ async function runOperation(operation: Operation, req: Request, res: Response, d
   if (result.headers) res.set(result.headers);
   res.status(result.status ?? 200);
   if (result.body === undefined) res.end();
-  // A file (a PDF): sent as it is, with the Content-Type the handler set.
-  else if (Buffer.isBuffer(result.body)) res.send(result.body);
-  else res.json(result.body);
+  // A file (a PDF) or JSON serialised ahead (a kept page): sent as it is, with the Content-Type the handler set.
+  else if (Buffer.isBuffer(result.body)) {
+    res.send(result.body);
+    if (result.replay) keepForReplay(res, result.body, Math.min(result.replay.until, principal?.expiresAt ?? Infinity));
+  } else res.json(result.body);
 }
 
 function authorize(operation: Operation, principal: Principal | null, request: RequestInfo): void {

@@ -54,14 +54,14 @@ export function availabilityEndpoints(core: ServerCore, lifecycle: SessionLifecy
           handler: async () => {
             const now = core.clock.now();
             // The same for everyone until the next write or the practice's next midnight (when "tomorrow" moves on).
-            const json = await datesCache.page('available-dates', now, async () => ({
+            const { json, until } = await datesCache.page('available-dates', now, async () => ({
               json: Buffer.from(JSON.stringify(await availability.availableDates())),
               until: DateTime.fromJSDate(now, { zone: await core.settings.timeZone() })
                 .startOf('day')
                 .plus({ days: 1 })
                 .toMillis(),
             }));
-            return { headers: { 'content-type': 'application/json; charset=utf-8' }, body: json };
+            return { headers: { 'content-type': 'application/json; charset=utf-8' }, body: json, replay: { until } };
           },
         }),
       },
@@ -85,7 +85,7 @@ export function availabilityEndpoints(core: ServerCore, lifecycle: SessionLifecy
             const now = core.clock.now();
             // The same for everyone until the next write, until the first slot falls inside the minimum notice, or
             // until the practice's midnight moves the booking horizon on.
-            const json = await datesCache.page(`available-slots ${query.from} ${query.to}`, now, async () => {
+            const { json, until } = await datesCache.page(`available-slots ${query.from} ${query.to}`, now, async () => {
               const free = await slots.between(query.from, query.to);
               const { minNoticeHours } = await availability.weekly();
               const midnight = DateTime.fromJSDate(now, { zone: await core.settings.timeZone() })
@@ -96,7 +96,7 @@ export function availabilityEndpoints(core: ServerCore, lifecycle: SessionLifecy
               const firstInsideNotice = firstStart - minNoticeHours * 3_600_000 + 1;
               return { json: Buffer.from(JSON.stringify(free.map(presentSlot))), until: Math.min(midnight, firstInsideNotice) };
             });
-            return { headers: { 'content-type': 'application/json; charset=utf-8' }, body: json };
+            return { headers: { 'content-type': 'application/json; charset=utf-8' }, body: json, replay: { until } };
           },
         }),
       },

@@ -9,11 +9,14 @@ import { JOIN_CLOSES_AFTER_END_MS, JOIN_OPENS_BEFORE_START_MS } from './meeting-
 /** More entries than this and the cache starts over: memory stays bounded whatever callers ask. */
 const MAX_ENTRIES = 2_000;
 
-interface Entry {
-  version: number;
+export interface RenderedPage {
+  json: Buffer;
   /** Epoch ms from which the page may read differently without a write (a session opens or closes). */
   until: number;
-  json: Buffer;
+}
+
+interface Entry extends RenderedPage {
+  version: number;
 }
 
 /** When the first of `rows` changes its meeting status after `now` (Infinity when none will). */
@@ -47,10 +50,11 @@ export class PageCache {
   /**
    * The page for `key` (which must name everything the answer depends on: the caller, their role, the origin and
    * the URL with its query), from the cache when no write was committed since and no session on it changed status;
-   * else computed by `render`, which returns the JSON and when it stops being true.
+   * else computed by `render`, which returns the JSON and when it stops being true (returned with it, for
+   * http/response-replay.ts).
    */
-  async page(key: string, now: Date, render: () => Promise<{ json: Buffer; until: number }>): Promise<Buffer> {
-    if (!this.enabled) return (await render()).json;
+  async page(key: string, now: Date, render: () => Promise<RenderedPage>): Promise<RenderedPage> {
+    if (!this.enabled) return render();
     // Read before rendering: a write committed meanwhile leaves this entry under an old number, never to be served.
     const version = writeVersion(this.db);
     if (version !== this.version) {
@@ -58,10 +62,10 @@ export class PageCache {
       this.version = version;
     }
     const cached = this.entries.get(key);
-    if (cached && cached.version === version && now.getTime() < cached.until) return cached.json;
+    if (cached && cached.version === version && now.getTime() < cached.until) return cached;
     const rendered = await render();
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
     this.entries.set(key, { version, until: rendered.until, json: rendered.json });
-    return rendered.json;
+    return rendered;
   }
 }

@@ -49,7 +49,7 @@ export function meetingsEndpoints(core: ServerCore): Endpoint[] {
         const who = caller(principal);
         // Everything the answer depends on besides the data: the caller, their role, the origin (page links), the URL.
         const key = JSON.stringify([who.id, who.isStaff, ownOnly, request.origin, request.originalUrl]);
-        const json = await pages.page(key, now, async () => {
+        const { json, until } = await pages.page(key, now, async () => {
           let accounts = new Map<string, BookingAccount>();
           let until = Infinity;
           const list = async (window: PageWindow) => {
@@ -61,7 +61,7 @@ export function meetingsEndpoints(core: ServerCore): Endpoint[] {
           const body = await paginate(request, query, list, (row) => presentAppointment(row, now, accounts.get(row.user_id) ?? null));
           return { json: Buffer.from(JSON.stringify(body)), until };
         });
-        return { headers: { 'content-type': 'application/json; charset=utf-8' }, body: json };
+        return { headers: { 'content-type': 'application/json; charset=utf-8' }, body: json, replay: { until } };
       },
     });
 

@@ -1,0 +1,146 @@
+// Complete 200 answers to GETs that a handler marked replayable (the appointment lists, the available dates and
+// slots, the API root), written straight back to the next identical request without Express, helmet, the router or
+// the authenticator: the same status, headers and body bytes Express sent (node adds Date and Connection itself).
+//
+// The invariant every cache of this server keeps: no cache ever shows one caller another's data, or data older than a
+// write the caller saw committed. Here:
+// - The key is everything these answers can depend on: the method, the URL with its query, Host, the exact
+//   Authorization header (only the very same token gets the same bytes), Origin, X-Forwarded-Host and -Proto, and
+//   whether the peer is a trusted proxy (then those two decide the origin, as Express reads them).
+// - An entry holds only at the write version (db/write-version.ts) read before Express ran, and only if no write was
+//   committed before the answer was kept: any committed write, a deactivation, a logout or a password change among
+//   them, drops every entry at once, so a revocation takes effect on the very next request.
+// - And only until its time runs out (core.clock): a session's join window, a slot entering the minimum notice, the
+//   practice's midnight, and for a signed-in caller the access token's expiry, so an expired token never gets one.
+// - Requests Express could answer differently are never replayed: HEAD and every other method, a body, conditional
+//   headers (Express would answer 304), a URL that is not a plain path and query.
+// On SQLite only (server.ts), as page-cache.ts: on PostgreSQL another server may write.
+import type { IncomingMessage, OutgoingHttpHeader, RequestListener, ServerResponse } from 'node:http';
+import type { Express, Request } from 'express';
+import type { Clock } from '../clock.js';
+import type { Logger } from '../logger.js';
+import { logWhenSent } from './request-log.js';
+
+/** More entries or body bytes than these and the replay starts over: memory stays bounded whatever callers ask. */
+const MAX_ENTRIES = 2_000;
+const MAX_BYTES = 32 * 1024 * 1024;
+
+export interface ReplayOptions {
+  /** Answers everything that is not replayed; its `trust proxy` and request prototype are used as Express uses them. */
+  app: Express;
+  clock: Clock;
+  logger: Logger;
+  /** The number of writes committed so far (db/write-version.ts). */
+  writeVersion(): number;
+}
+
+interface Entry {
+  version: number;
+  /** Epoch ms from which the answer may read differently without a write. */
+  until: number;
+  /** Header names as Express set them, each followed by its value: what `writeHead` takes. */
+  headers: OutgoingHttpHeader[];
+  body: Buffer;
+}
+
+/** A request Express is answering that may be kept: its key and the write version read before Express ran. */
+interface Pending {
+  replay: ResponseReplay;
+  key: string;
+  version: number;
+}
+
+const pending = new WeakMap<ServerResponse, Pending>();
+
+/**
+ * Called by the router right after sending a 200 `body` that depends only on the request's key, the data and time:
+ * keeps it for identical requests until the next committed write or `until` (epoch ms). Does nothing for a response
+ * that is not a replayable GET (or when no replay is in front of the app).
+ */
+export function keepForReplay(res: ServerResponse, body: Buffer, until: number): void {
+  const request = pending.get(res);
+  if (!request) return;
+  pending.delete(res);
+  request.replay.keep(request, res, body, until);
+}
+
+/** The header names in the letter case they were set in: node's OutgoingMessage has it, @types/node only on ClientRequest. */
+function rawHeaderNames(res: ServerResponse): string[] {
+  return (res as ServerResponse & { getRawHeaderNames(): string[] }).getRawHeaderNames();
+}
+
+type TrustProxy = (address: string | undefined, hop: number) => boolean;
+
+export class ResponseReplay {
+  private readonly entries = new Map<string, Entry>();
+  private bytes = 0;
+  /** The write version the entries were rendered at; older entries are dropped at once. */
+  private version = -1;
+  private readonly trustProxy: TrustProxy;
+  /** How many answers were replayed (for tests and measurements). */
+  served = 0;
+
+  constructor(private readonly options: ReplayOptions) {
+    this.trustProxy = options.app.get('trust proxy fn') as TrustProxy;
+  }
+
+  /** The server's request listener: a replay when one holds, else the app. */
+  readonly listener: RequestListener = (req, res) => {
+    const key = this.keyOf(req);
+    if (key === null) return void this.options.app(req, res);
+    const version = this.options.writeVersion();
+    if (version !== this.version) this.clear(version);
+    const entry = this.entries.get(key);
+    if (entry && entry.version === version && this.options.clock.now().getTime() < entry.until) return this.replay(req, res, entry);
+    pending.set(res, { replay: this, key, version });
+    this.options.app(req, res);
+  };
+
+  keep(request: Pending, res: ServerResponse, body: Buffer, until: number): void {
+    // A write committed while Express worked may or may not be in the body: not kept.
+    if (res.statusCode !== 200 || request.version !== this.options.writeVersion() || request.version !== this.version) return;
+    if (Number(res.getHeader('content-length')) !== body.length) return;
+    const headers: OutgoingHttpHeader[] = [];
+    for (const name of rawHeaderNames(res)) headers.push(name, res.getHeader(name)!);
+    const old = this.entries.get(request.key);
+    if (old) this.bytes -= old.body.length;
+    if (this.entries.size >= MAX_ENTRIES || this.bytes + body.length > MAX_BYTES) this.clear(this.version);
+    this.entries.set(request.key, { version: request.version, until, headers, body });
+    this.bytes += body.length;
+  }
+
+  /** Everything Express or a handler reads from a GET to a replayable route; null when the request is not one. */
+  private keyOf(req: IncomingMessage): string | null {
+    const { method, url = '', headers } = req;
+    if (method !== 'GET' || url.charCodeAt(0) !== 0x2f || url.includes('#')) return null;
+    const length = headers['content-length'];
+    if (headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0')) return null;
+    if (headers['if-none-match'] !== undefined || headers['if-modified-since'] !== undefined) return null;
+    return JSON.stringify([
+      method,
+      url,
+      headers.host,
+      headers.authorization,
+      headers.origin,
+      headers['x-forwarded-host'],
+      headers['x-forwarded-proto'],
+      this.trustProxy(req.socket.remoteAddress, 0),
+    ]);
+  }
+
+  private replay(req: IncomingMessage, res: ServerResponse, entry: Entry): void {
+    // Express's own request prototype, as its app.handle sets it: the log line's address (under `trust proxy`) and
+    // path are read by Express's getters, exactly as for an answer Express sends.
+    Object.setPrototypeOf(req, this.options.app.request);
+    logWhenSent(this.options.logger, req as Request, res);
+    this.served++;
+    res.writeHead(200, entry.headers);
+    res.end(entry.body);
+  }
+
+  private clear(version: number): void {
+    this.entries.clear();
+    this.bytes = 0;
+    this.version = version;
+  }
+}
