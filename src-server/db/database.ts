@@ -4,6 +4,7 @@ import { SequelizeStorage, Umzug } from 'umzug';
 import type { FieldCipher } from '../crypto/field-cipher.js';
 import { createSequelize, takeWriteLock, withMigrationLock, type DialectName } from './dialect.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { installSharedWriteCounter } from './shared-write-counter.js';
 import { defineModels, type Models } from './models/index.js';
 import { GroupCommitWriter } from './group-commit.js';
 
@@ -24,7 +25,10 @@ export async function openDatabase(databaseUrl: string, cipher: FieldCipher): Pr
   const { sequelize, dialect } = createSequelize(databaseUrl);
   try {
     await sequelize.authenticate();
-    await withMigrationLock(sequelize, dialect, () => migrate(sequelize, cipher));
+    await withMigrationLock(sequelize, dialect, async () => {
+      await migrate(sequelize, cipher);
+      if (dialect === 'postgres') await installSharedWriteCounter(sequelize);
+    });
   } catch (error) {
     // A database that cannot be opened or migrated is not left open behind the failed start.
     await sequelize.close().catch(() => undefined);

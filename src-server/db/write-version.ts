@@ -1,8 +1,10 @@
 // A counter that every committed write to any table raises (Sequelize's hooks on every model, once the commit is
 // done), so a cache keyed on it is never stale after a write. It counts this process's writes only: on SQLite this
-// process is the only writer; on PostgreSQL other servers may write too, so caches keyed on it stay off there.
+// process is the only writer. On PostgreSQL other servers may write too: there committedWriteVersion asks the
+// database's own counter (db/shared-write-counter.ts) instead.
 import type { Transaction } from 'sequelize';
 import type { Database } from './database.js';
+import { sharedWriteCount } from './shared-write-counter.js';
 
 const versions = new WeakMap<Database, { value: number }>();
 
@@ -36,4 +38,12 @@ function counterOf(db: Database): { value: number } {
 /** The number of writes committed to `db` by this process since it was first asked. */
 export function writeVersion(db: Database): number {
   return counterOf(db).value;
+}
+
+/**
+ * The version a cache may key its entries on, read before the data it renders: this process's count on SQLite
+ * (instant), the database's count of every server's writes on PostgreSQL (one indexed read).
+ */
+export async function committedWriteVersion(db: Database): Promise<number> {
+  return db.dialect === 'sqlite' ? writeVersion(db) : sharedWriteCount(db.sequelize);
 }
