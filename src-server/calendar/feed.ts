@@ -1,9 +1,10 @@
 // The private calendar feed (iCalendar): one event per session with the session's own UID, its time and STATUS, the
 // client's initials (full names only when the practice setting feed_full_names is on); never the reason, notes or contact data. Cancelled
 // sessions stay 30 days as STATUS:CANCELLED so subscribed calendars remove them.
-import { createEvents, type EventAttributes } from 'ics';
+import type { EventAttributes } from 'ics';
 import { Op } from 'sequelize';
 import type { ServerCore } from '../core.js';
+import { icsLibrary } from '../meetings/ics-library.js';
 import { sessionUid } from '../meetings/invite.js';
 
 const DAY_MS = 86_400_000;
@@ -63,6 +64,7 @@ export async function calendarFeed(core: ServerCore): Promise<string> {
       lastModified: session.updated_at.getTime(),
     };
   });
+  const { createEvents } = await icsLibrary();
   const { error, value } = createEvents(events, { productId: 'practice-app/feed', calName: practiceName, method: 'PUBLISH' });
   if (error || !value) throw error ?? new Error('The calendar feed could not be made');
   return value;

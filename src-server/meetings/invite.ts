@@ -1,7 +1,7 @@
 // The calendar invite (.ics) attached to every mail about a session, made by the `ics` library rather than by hand.
 // One session is one calendar event: the UID comes from the appointment id and every change raises SEQUENCE, so a
 // calendar app updates (or removes) the event instead of adding a copy (RFC 5546 iTIP).
-import { createEvent } from 'ics';
+import { icsLibrary } from './ics-library.js';
 import type { MailAttachment } from '../mail/outbox.js';
 
 export type InviteMethod = 'REQUEST' | 'CANCEL';
@@ -25,8 +25,9 @@ export function sessionUid(appointmentId: string): string {
   return `${appointmentId}@practice`;
 }
 
-export function calendarInvite(details: InviteDetails): MailAttachment {
+export async function calendarInvite(details: InviteDetails): Promise<MailAttachment> {
   const cancelled = details.method === 'CANCEL';
+  const { createEvent } = await icsLibrary();
   const { error, value } = createEvent({
     uid: sessionUid(details.appointmentId),
     method: details.method,

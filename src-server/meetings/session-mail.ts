@@ -101,7 +101,7 @@ export class SessionMail {
       meetingUrl: sessions[0].jitsi_meet_url!,
       practiceName: context.practiceName,
     });
-    const invite = seriesInvite(sessions, context.practiceName, context.senderAddress, owner.email);
+    const invite = await seriesInvite(sessions, context.practiceName, context.senderAddress, owner.email);
     await this.core.outbox.queue({ to: owner.email, ...mail, attachments: [invite] }, transaction);
     for (const session of sessions) {
       await session.update({ ics_sequence: session.ics_sequence + 1 }, { transaction });
@@ -214,7 +214,7 @@ export class SessionMail {
     context: SessionMailContext,
     transaction: Transaction,
   ): Promise<void> {
-    const invite: MailAttachment = calendarInvite({
+    const invite: MailAttachment = await calendarInvite({
       appointmentId: appointment.id,
       start: appointment.scheduled_datetime!,
       durationMinutes: appointment.scheduled_duration!,
