@@ -1,6 +1,6 @@
 // Delivers queued mail over SMTP_URL with retries and backoff; a failure never reaches the request that queued it.
 import { randomUUID } from 'node:crypto';
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import type { OutboxMailInstance } from '../db/models/outbox-mail.js';
@@ -103,12 +103,14 @@ export class DeliveryWorker {
     await this.outbox.requeueInterrupted(this.workerId);
     for (const mail of await this.outbox.due(20)) {
       if (this.stopped) return;
-      await this.deliver(mail, this.transporterFor(smtpUrl), from);
+      await this.deliver(mail, await this.transporterFor(smtpUrl), from);
     }
   }
 
-  private transporterFor(url: string): Transporter {
+  /** nodemailer is loaded with the first mail to send, not at start-up: a server with no mail due never needs it. */
+  private async transporterFor(url: string): Promise<Transporter> {
     if (this.transport?.url !== url) {
+      const { default: nodemailer } = await import('nodemailer');
       this.transport?.transporter.close();
       const transporter = nodemailer.createTransport(url, {
         connectionTimeout: 10_000,
