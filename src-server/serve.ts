@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from './config.js';
-import { startPracticeServer } from './server.js';
+import { keepYoungGenerationSmall } from './young-generation.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The built pages: beside the build (out/main/../renderer), or under out/ when run from source (src-server/). */
@@ -13,6 +13,9 @@ const rendererDir =
   path.resolve(here, '../out/renderer');
 
 async function main(): Promise<void> {
+  keepYoungGenerationSmall();
+  // Loaded only now, so that the young generation stays small while its modules load.
+  const { startPracticeServer } = await import('./server.js');
   const config = loadConfig();
   const server = await startPracticeServer({ config, staticDir: rendererDir });
   console.log(`Practice server listening on ${server.url}`);
