@@ -19,7 +19,7 @@ import type { IncomingMessage, OutgoingHttpHeader, RequestListener, ServerRespon
 import type { Express, Request } from 'express';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
-import { logWhenSent } from './request-log.js';
+import { requestLineWriter, type RequestLineWriter } from './request-log.js';
 
 /** More entries or body bytes than these and the replay starts over: memory stays bounded whatever callers ask. */
 const MAX_ENTRIES = 2_000;
@@ -77,11 +77,13 @@ export class ResponseReplay {
   /** The write version the entries were rendered at; older entries are dropped at once. */
   private version = -1;
   private readonly trustProxy: TrustProxy;
+  private readonly writeLine: RequestLineWriter;
   /** How many answers were replayed (for tests and measurements). */
   served = 0;
 
   constructor(private readonly options: ReplayOptions) {
     this.trustProxy = options.app.get('trust proxy fn') as TrustProxy;
+    this.writeLine = requestLineWriter(options.logger);
   }
 
   /** The server's request listener: a replay when one holds, else the app. */
@@ -129,13 +131,16 @@ export class ResponseReplay {
   }
 
   private replay(req: IncomingMessage, res: ServerResponse, entry: Entry): void {
+    const started = process.hrtime.bigint();
     // Express's own request prototype, as its app.handle sets it: the log line's address (under `trust proxy`) and
     // path are read by Express's getters, exactly as for an answer Express sends.
     Object.setPrototypeOf(req, this.options.app.request);
-    logWhenSent(this.options.logger, req as Request, res);
+    const { ip, path } = req as Request;
     this.served++;
     res.writeHead(200, entry.headers);
     res.end(entry.body);
+    // Written at once rather than on 'finish' as for Express's answers: the line is the same, a listener less.
+    this.writeLine(ip ?? req.socket.remoteAddress, 'GET', path, 200, started);
   }
 
   private clear(version: number): void {

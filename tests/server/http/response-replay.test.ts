@@ -5,7 +5,8 @@ import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { writeVersion } from '../../../src-server/db/write-version.js';
-import { createLogger } from '../../../src-server/logger.js';
+import { REQUEST_LINE_FIELDS } from '../../../src-server/http/request-log.js';
+import { createLogger, REDACTED_PATHS } from '../../../src-server/logger.js';
 import { TestClock } from '../../helpers/test-clock.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 import { createAccount, type TestAccount } from '../../helpers/users.js';
@@ -196,6 +197,12 @@ describe('replayed answers', () => {
     expect(log.lines.at(-1)?.ip).toMatch(/^(::ffff:)?127\.0\.0\.1$/);
     expect(typeof log.lines.at(-1)?.ms).toBe('number');
     expect(JSON.stringify(log.lines)).not.toContain('from=');
+  });
+
+  it('are logged without redaction, which could not change a request line: none of its fields is a redacted name', () => {
+    expect(REQUEST_LINE_FIELDS.filter((field) => REDACTED_PATHS.includes(field))).toEqual([]);
+    const request = log.lines.filter((line) => line.msg === 'request').at(-1)!;
+    expect(Object.keys(request).sort()).toEqual([...REQUEST_LINE_FIELDS, 'level', 'msg', 'time'].sort());
   });
 
   it('are kept apart per Host and Origin: the API root names the host it was asked on', async () => {
