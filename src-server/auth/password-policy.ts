@@ -1,5 +1,4 @@
 // The password rules: Django's four default validators, with their messages; returns the problems, empty when acceptable.
-import { dictionary } from '@zxcvbn-ts/language-common';
 import { ValidationError } from '../http/errors.js';
 
 export interface PasswordOwner {
@@ -19,12 +18,17 @@ const OWNER_ATTRIBUTES: [keyof PasswordOwner, string][] = [
   ['email', 'email address'],
 ];
 
-let commonPasswords: Set<string> | null = null;
+let commonPasswords: Promise<Set<string>> | null = null;
 
-/** Built on first use: the list is ~49,000 passwords. */
-function isCommon(password: string): boolean {
-  commonPasswords ??= new Set(dictionary['passwords-common'].map((entry) => entry.toLowerCase()));
-  return commonPasswords.has(password.trim().toLowerCase());
+/**
+ * Loaded and built on first use, not at start-up: the list is ~49,000 passwords, and its package holds several other
+ * word lists (about 2 MB of heap) that a server checking no new password never needs.
+ */
+async function isCommon(password: string): Promise<boolean> {
+  commonPasswords ??= import('@zxcvbn-ts/language-common').then(
+    ({ dictionary }) => new Set(dictionary['passwords-common'].map((entry) => entry.toLowerCase())),
+  );
+  return (await commonPasswords).has(password.trim().toLowerCase());
 }
 
 /** Python's difflib.SequenceMatcher(a, b).quick_ratio(): an upper bound of the similarity from shared characters. */
@@ -60,21 +64,26 @@ function similarAttribute(password: string, owner: PasswordOwner): string | null
   return null;
 }
 
-export function passwordProblems(password: string, owner: PasswordOwner = {}): string[] {
+export async function passwordProblems(password: string, owner: PasswordOwner = {}): Promise<string[]> {
   const problems: string[] = [];
   const similarTo = similarAttribute(password, owner);
   if (similarTo) problems.push(`The password is too similar to the ${similarTo}.`);
   if (Array.from(password).length < MIN_PASSWORD_LENGTH) {
     problems.push(`This password is too short. It must contain at least ${MIN_PASSWORD_LENGTH} characters.`);
   }
-  if (isCommon(password)) problems.push('This password is too common.');
+  if (await isCommon(password)) problems.push('This password is too common.');
   if (/^\p{Nd}+$/u.test(password)) problems.push('This password is entirely numeric.');
   return problems;
 }
 
 /** A 400 on `field` unless the password passes every rule and, when a confirmation was asked for, matches it. */
-export function assertAcceptablePassword(field: string, password: string, owner: PasswordOwner, confirmation?: string): void {
+export async function assertAcceptablePassword(
+  field: string,
+  password: string,
+  owner: PasswordOwner,
+  confirmation?: string,
+): Promise<void> {
   if (confirmation !== undefined && password !== confirmation) throw ValidationError.field(field, "Password fields didn't match.");
-  const problems = passwordProblems(password, owner);
+  const problems = await passwordProblems(password, owner);
   if (problems.length > 0) throw new ValidationError({ [field]: problems });
 }

@@ -82,14 +82,14 @@ export class PasswordReset {
 
   async reset(input: NewPasswordInput, clientIp: string): Promise<void> {
     const { core } = this;
-    assertAcceptablePassword('new_password', input.new_password, { email: input.email }, input.confirm_password);
+    await assertAcceptablePassword('new_password', input.new_password, { email: input.email }, input.confirm_password);
     const passwordHash = await hashPassword(input.new_password, core.config.passwordHashCost);
     const outcome = await core.db.write(async (transaction): Promise<ResetOutcome> => {
       const user = await findUserByEmail(core, input.email, transaction);
       const check = await this.codes.verify(this.holder(input.email, user), 'password_reset', input.otp, transaction);
       if (check.kind !== 'valid' || !user) return { kind: 'failed', check: check.kind === 'valid' ? { kind: 'invalid' } : check };
       // The names are compared only once the code proved the caller owns the address: they are the owner's secret too.
-      const problems = passwordProblems(input.new_password, user);
+      const problems = await passwordProblems(input.new_password, user);
       if (problems.length > 0) return { kind: 'weak', problems };
       // Greeted by name only if the address was verified before: a pending account's name may be a stranger's words.
       const greeting = greetingName(user);

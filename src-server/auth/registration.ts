@@ -45,7 +45,7 @@ export class Registration {
    */
   async register(input: RegistrationInput): Promise<void> {
     const { core } = this;
-    assertAcceptablePassword('password', input.password, input, input.password2);
+    await assertAcceptablePassword('password', input.password, input, input.password2);
     const emailIndex = userEmailIndex(core, input.email);
     const offCooldown = this.cooldown.tryTake('registration', emailIndex);
     // Hashed in every case, so that the answer time does not tell a new address from a known one.

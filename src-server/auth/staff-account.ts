@@ -33,7 +33,7 @@ export async function createOrPromoteStaff(core: ServerCore, input: StaffAccount
     const parsed = value ? personName.safeParse(value) : null;
     if (parsed && !parsed.success) errors[field] = parsed.error.issues.map((issue) => issue.message);
   }
-  const problems = passwordProblems(input.password, { email, first_name: input.first_name, last_name: input.last_name });
+  const problems = await passwordProblems(input.password, { email, first_name: input.first_name, last_name: input.last_name });
   if (problems.length > 0) errors.password = problems;
   if (Object.keys(errors).length > 0) throw new ValidationError(errors);
 
