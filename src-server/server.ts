@@ -7,6 +7,7 @@ import { ConfigError, type ServerConfig } from './config.js';
 import type { ServerCore } from './core.js';
 import { startBackups } from './db/backup.js';
 import { writeVersion } from './db/write-version.js';
+import { expressMessages } from './http/express-messages.js';
 import { ResponseReplay } from './http/response-replay.js';
 import { lanUrls } from './lan-addresses.js';
 import { DEFAULT_DELIVERY, DeliveryWorker, type DeliveryOptions } from './mail/delivery-worker.js';
@@ -54,7 +55,10 @@ export async function startPracticeServer(options: StartOptions): Promise<Practi
       : null;
   const listener = replay?.listener ?? app;
   // With a certificate the same port speaks only HTTPS: LAN clients' passwords no longer cross the network in clear.
-  const server = credentials ? https.createServer(credentials, listener) : http.createServer(listener);
+  // Requests and responses born with Express's prototypes (http/express-messages.ts): neither Express nor a replay
+  // swaps them per request, which cost a replayed answer half its CPU time (44 → 25 µs).
+  const messages = expressMessages(app);
+  const server = credentials ? https.createServer({ ...credentials, ...messages }, listener) : http.createServer(messages, listener);
   server.headersTimeout = 20_000;
   server.requestTimeout = 30_000;
   try {

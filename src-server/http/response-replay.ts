@@ -133,7 +133,8 @@ export class ResponseReplay {
   private replay(req: IncomingMessage, res: ServerResponse, entry: Entry): void {
     const started = process.hrtime.bigint();
     // Express's own request prototype, as its app.handle sets it: the log line's address (under `trust proxy`) and
-    // path are read by Express's getters, exactly as for an answer Express sends.
+    // path are read by Express's getters, exactly as for an answer Express sends. Requests are born with it
+    // (http/express-messages.ts): then this changes nothing and costs nothing.
     Object.setPrototypeOf(req, this.options.app.request);
     const { ip, path } = req as Request;
     this.served++;
