@@ -11,6 +11,7 @@ import * as indexKey from './0008-index-key.js';
 import * as sessionLifecycle from './0005-session-lifecycle.js';
 import * as slotsAndCalendar from './0009-slots-and-calendar.js';
 import * as flagSettings from './0010-flag-settings.js';
+import * as statsCoveringIndexes from './0011-stats-covering-indexes.js';
 
 export interface Migration {
   name: string;
@@ -30,4 +31,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '0008-index-key', ...indexKey },
   { name: '0009-slots-and-calendar', ...slotsAndCalendar },
   { name: '0010-flag-settings', ...flagSettings },
+  { name: '0011-stats-covering-indexes', ...statsCoveringIndexes },
 ];

@@ -1,6 +1,8 @@
 // Stats on a known data set: the contract's counts and formula, the completed edge, and the weekly trend in Berlin time.
+import { QueryTypes } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClock } from '../../helpers/test-clock.js';
+import { onPostgres } from '../../helpers/test-database.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 import { createAccount, type TestAccount } from '../../helpers/users.js';
 import { bearer, createRequest, schedule } from './helpers.js';
@@ -124,5 +126,31 @@ describe("a user's own stats", () => {
     const body = await stats('/api/meetings/user/appointments/stats/', newcomer);
     expect(body).toMatchObject({ total_requests: 0, pending_review: 0, scheduled: 0, rejected: 0, completed: 0, completion_rate: 0 });
     expect((await ts.api.get('/api/meetings/user/appointments/stats/')).status).toBe(401);
+  });
+});
+
+describe('the stats queries', () => {
+  // SQLite's own plans (no table statistics, so the same at a million rows); PostgreSQL plans by its statistics.
+  it.skipIf(onPostgres)('count index entries only, never reading the wide encrypted rows', async () => {
+    const { sequelize } = ts.server.core.db;
+    const statements: string[] = [];
+    sequelize.addHook('afterQuery', 'stats-plans', (_options, query) => {
+      const { sql } = query as unknown as { sql: string };
+      if (sql.includes('FROM appointments')) statements.push(sql);
+    });
+    try {
+      await stats('/api/meetings/appointments/stats/', staff);
+      await stats('/api/meetings/user/appointments/stats/', alice);
+    } finally {
+      sequelize.removeHook('afterQuery', 'stats-plans');
+    }
+    // The totals and seven weekly counts, for the practice and for one client.
+    expect(statements).toHaveLength(16);
+    for (const sql of statements) {
+      const plan = await sequelize.query<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, { type: QueryTypes.SELECT });
+      const reads = plan.map((step) => step.detail).filter((detail) => /^(SCAN|SEARCH) appointments/.test(detail));
+      expect(reads.length).toBeGreaterThan(0);
+      for (const read of reads) expect(read).toMatch(/USING COVERING INDEX/);
+    }
   });
 });
