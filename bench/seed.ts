@@ -79,6 +79,9 @@ export async function seedAppointments(core: ServerCore, userId: string, count: 
       for (const definition of indexes) await core.db.sequelize.query(definition, { transaction });
     });
   }
+  // A live PostgreSQL table is kept vacuumed by autovacuum; a freshly loaded one has no visibility map yet, so every
+  // index-only count would still visit the table (stats over a million rows: 530 ms before VACUUM, 120 ms after).
+  if (core.db.dialect === 'postgres') await core.db.sequelize.query('VACUUM ANALYZE appointments');
 }
 
 /**
