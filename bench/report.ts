@@ -50,6 +50,7 @@ export function table(figures: Figure[]): string {
   return [line(rows[0]), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
 }
 
-export function writeJson(file: string, figures: Figure[], quick: boolean): void {
-  fs.writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), quick, machine: machine(), figures }, null, 2)}\n`);
+/** @param only the stages run (`--only=`), when not all of them. */
+export function writeJson(file: string, figures: Figure[], quick: boolean, only?: string[]): void {
+  fs.writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), quick, only, machine: machine(), figures }, null, 2)}\n`);
 }

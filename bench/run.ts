@@ -1,15 +1,28 @@
-// `npm run bench [-- --quick]`: starts the practice server and a bare node:http baseline on loopback, measures them side by
-// side with autocannon in one run, and prints each figure with its ratio and goal (and writes JSON when BENCH_JSON is set).
-// With DATABASE_URL=postgres://… the practice server runs on a fresh PostgreSQL database beside that one.
+// `npm run bench [-- --quick] [-- --only=growth,…]`: starts the practice server and a bare node:http baseline on
+// loopback, measures them side by side with autocannon in one run, and prints each figure with its ratio and goal (and
+// writes JSON when BENCH_JSON is set). With DATABASE_URL=postgres://… the practice server runs on a fresh PostgreSQL
+// database beside that one.
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { builtServerFigures } from './built-server.js';
-import { startBareChild, startPracticeChild, type PracticeChild } from './children.js';
+import { startBareChild, startPracticeChild, type BareChild, type PracticeChild } from './children.js';
 import type { BenchAccount } from './protocol.js';
 import { initialScriptSize } from './renderer-size.js';
 import { machine, table, writeJson, type Figure } from './report.js';
 
 const quick = process.argv.includes('--quick');
+/** The stages to run (`--only=growth` runs the own page's growth and the stats alone); all of them without it. */
+const STAGES = ['rates', 'schedule', 'registrations', 'growth', 'production'] as const;
+const only = process.argv
+  .find((arg) => arg.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
+const unknownStage = only?.find((stage) => !(STAGES as readonly string[]).includes(stage));
+if (unknownStage) {
+  console.error(`--only takes ${STAGES.join(', ')}; not ${unknownStage}`);
+  process.exit(1);
+}
+const runs = (stage: (typeof STAGES)[number]) => !only || only.includes(stage);
 const SECONDS = quick ? 3 : 8;
 const WARMUP_SECONDS = quick ? 1 : 2;
 const CONNECTIONS = 10;
@@ -20,6 +33,13 @@ const SCHEDULE_GOAL = 1_110;
 const REGISTRATIONS = quick ? 40 : 120;
 /** The sizes at which the own page's latency is taken; the last also feeds the stats figure. BENCH_STATS_ROWS=1000000 for 1M. */
 const GROWTH_SIZES = quick ? [1_000, 10_000] : [1_000, 10_000, Number(process.env.BENCH_STATS_ROWS ?? 100_000)];
+const STATS_ROWS = GROWTH_SIZES.at(-1)!;
+/**
+ * Loading a million rows through the model takes about 13 GB and over two minutes (measured): past 100,000 rows the
+ * server gets the heap for it (16 KB a row) and the rows are loaded once instead of taking the median of three.
+ */
+const SERVER_HEAP_MB = STATS_ROWS > 100_000 ? Math.ceil(STATS_ROWS / 1_000) * 16 : undefined;
+const ROW_LOADS = STATS_ROWS > 100_000 ? 1 : 3;
 const LATENCY_SAMPLES = quick ? 50 : 200;
 const COMPUTED_SAMPLES = quick ? 15 : 30;
 const MEMORY_REQUESTS = 10_000;
@@ -187,12 +207,8 @@ async function registrationFigure(base: string, practice: PracticeChild): Promis
 async function growthFigures(base: string, practice: PracticeChild): Promise<Figure[]> {
   const { reader, stats, staff } = practice.ready;
   const figures: Figure[] = [];
-  let seeded = 0;
-  let first = 0;
-  for (const size of GROWTH_SIZES) {
-    await practice.ask({ type: 'seed', userId: stats.id, count: size - seeded });
-    seeded = size;
-    // Right after a write (another client's request), so the page is computed, not served from its cache.
+  // Right after a write (another client's request), so the page is computed, not served from its cache.
+  const computedLatencies = async () => {
     const computed: number[] = [];
     for (let run = 0; run < COMPUTED_SAMPLES; run++) {
       await createRequests(base, practice.ready.requester, 1);
@@ -200,6 +216,20 @@ async function growthFigures(base: string, practice: PracticeChild): Promise<Fig
       await call(base, 'GET', '/api/meetings/user/appointments/', reader.access);
       computed.push(performance.now() - started);
     }
+    return computed;
+  };
+  // Once unmeasured, so the first size is not taken on a cold server (with --only=growth nothing ran before it).
+  await computedLatencies();
+  let seeded = 0;
+  let first = 0;
+  for (const size of GROWTH_SIZES) {
+    const added = size - seeded;
+    const seeding = performance.now();
+    await practice.ask({ type: 'seed', userId: stats.id, count: added });
+    const seedSeconds = (performance.now() - seeding) / 1000;
+    console.log(`seeded ${count(added)} appointments in ${seedSeconds.toFixed(1)} s`);
+    seeded = size;
+    const computed = await computedLatencies();
     const ms = median(computed);
     const cached = await latency(base, '/api/meetings/user/appointments/', reader.access, LATENCY_SAMPLES);
     first ||= ms;
@@ -211,7 +241,7 @@ async function growthFigures(base: string, practice: PracticeChild): Promise<Fig
       ratio: ms / first,
       goal: 'flat: ratio ≤ 1.5',
       met: ms / first <= 1.5,
-      note: `median of ${COMPUTED_SAMPLES} right after a write; ${cached.toFixed(2)} ms cached`,
+      note: `median of ${COMPUTED_SAMPLES} right after a write; ${cached.toFixed(2)} ms cached; ${count(added)} seeded at ${count(Math.round(added / seedSeconds))} rows/s`,
     });
   }
   const statsTimes: number[] = [];
@@ -221,7 +251,7 @@ async function growthFigures(base: string, practice: PracticeChild): Promise<Fig
     statsTimes.push(performance.now() - started);
   }
   const loadTimes: number[] = [];
-  for (let run = 0; run < 3; run++) {
+  for (let run = 0; run < ROW_LOADS; run++) {
     const reply = await practice.ask({ type: 'load-rows' });
     if (reply.type === 'loaded') loadTimes.push(reply.ms);
   }
@@ -235,7 +265,7 @@ async function growthFigures(base: string, practice: PracticeChild): Promise<Fig
     ratio: statsMs / loading,
     goal: 'ratio ≤ 0.05',
     met: statsMs / loading <= 0.05,
-    note: 'baseline: loading the rows',
+    note: `baseline: loading the rows through the model${ROW_LOADS > 1 ? `, median of ${ROW_LOADS}` : ', once'}; stats median of 7`,
   });
 
   // Slots for a week with a year of sessions in the database: after a write (computed) and again (cached).
@@ -259,98 +289,115 @@ async function growthFigures(base: string, practice: PracticeChild): Promise<Fig
   return figures;
 }
 
+/** Request rates of the practice server against bare node answering the very same bytes. */
+async function rateFigures(practice: PracticeChild, bare: BareChild): Promise<Figure[]> {
+  const base = practice.ready.url;
+  const { reader, staff } = practice.ready;
+  const compared = [
+    {
+      name: 'GET /api/meetings/user/appointments/ (20 encrypted)',
+      route: '/api/meetings/user/appointments/',
+      access: reader.access,
+      goal: 0.1,
+    },
+    {
+      name: 'GET /api/meetings/appointments/?status=pending_review (staff, 20)',
+      route: '/api/meetings/appointments/?status=pending_review',
+      access: staff,
+      goal: 0.1,
+    },
+    { name: 'GET /api/', route: '/api/', access: undefined, goal: 0.5 },
+    {
+      name: 'GET /api/meetings/appointments/available-dates/',
+      route: '/api/meetings/appointments/available-dates/',
+      access: undefined,
+      goal: 0.5,
+    },
+    {
+      name: 'GET /api/meetings/appointments/available-slots/ (a week)',
+      route: `/api/meetings/appointments/available-slots/?${weekRange()}`,
+      access: undefined,
+      goal: 0.2,
+    },
+  ];
+  const bodies: Record<string, string> = {};
+  for (const figure of compared) bodies[figure.route] = await call(base, 'GET', figure.route, figure.access);
+  await bare.serve(bodies);
+
+  const figures: Figure[] = [];
+  for (const figure of compared) {
+    // Interleaved and best of two, so that a burst of other work on the machine skews neither side alone.
+    const practiceRates: number[] = [];
+    const bareRates: number[] = [];
+    for (let round = 0; round < 2; round++) {
+      practiceRates.push(await requestsPerSecond(new URL(figure.route, base).href, authorization(figure.access)));
+      bareRates.push(await requestsPerSecond(new URL(figure.route, bare.url).href, {}));
+    }
+    const practiceRate = Math.max(...practiceRates);
+    const bareRate = Math.max(...bareRates);
+    const ratio = practiceRate / bareRate;
+    figures.push({
+      name: figure.name,
+      value: practiceRate,
+      unit: 'req/s',
+      baseline: bareRate,
+      ratio,
+      goal: `ratio ≥ ${figure.goal}`,
+      met: ratio >= figure.goal,
+      note: `${Buffer.byteLength(bodies[figure.route])} B body`,
+    });
+  }
+  return figures;
+}
+
+/** The built server (`npm run serve`) and the renderer's first JavaScript. */
+async function productionFigures(): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  figures.push(...(await builtServerFigures(MEMORY_REQUESTS)));
+  const size = initialScriptSize(path.resolve(import.meta.dirname, '../out/renderer'));
+  figures.push(
+    size
+      ? {
+          name: 'renderer initial JS, gzipped',
+          value: size.gzipBytes / 1024,
+          unit: 'KiB',
+          goal: 'reported',
+          met: null,
+          note: `${size.files} file(s), ${Math.round(size.rawBytes / 1024)} KiB raw`,
+        }
+      : {
+          name: 'renderer initial JS, gzipped',
+          value: NaN,
+          unit: 'KiB',
+          goal: 'reported',
+          met: null,
+          note: 'not built: run npm run build',
+        },
+  );
+  return figures;
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
-  const [practice, bare] = await Promise.all([startPracticeChild(), startBareChild()]);
+  const serverOptions = SERVER_HEAP_MB ? [`--max-old-space-size=${SERVER_HEAP_MB}`] : [];
+  const [practice, bare] = await Promise.all([startPracticeChild(serverOptions), startBareChild()]);
   try {
     const base = practice.ready.url;
-    const { reader, staff } = practice.ready;
-    await createRequests(base, reader, 20);
-    const compared = [
-      {
-        name: 'GET /api/meetings/user/appointments/ (20 encrypted)',
-        route: '/api/meetings/user/appointments/',
-        access: reader.access,
-        goal: 0.1,
-      },
-      {
-        name: 'GET /api/meetings/appointments/?status=pending_review (staff, 20)',
-        route: '/api/meetings/appointments/?status=pending_review',
-        access: staff,
-        goal: 0.1,
-      },
-      { name: 'GET /api/', route: '/api/', access: undefined, goal: 0.5 },
-      {
-        name: 'GET /api/meetings/appointments/available-dates/',
-        route: '/api/meetings/appointments/available-dates/',
-        access: undefined,
-        goal: 0.5,
-      },
-      {
-        name: 'GET /api/meetings/appointments/available-slots/ (a week)',
-        route: `/api/meetings/appointments/available-slots/?${weekRange()}`,
-        access: undefined,
-        goal: 0.2,
-      },
-    ];
-    const bodies: Record<string, string> = {};
-    for (const figure of compared) bodies[figure.route] = await call(base, 'GET', figure.route, figure.access);
-    await bare.serve(bodies);
-
+    // The reader's page of 20, for the rates and the growth figures.
+    await createRequests(base, practice.ready.reader, 20);
     const figures: Figure[] = [];
-    for (const figure of compared) {
-      // Interleaved and best of two, so that a burst of other work on the machine skews neither side alone.
-      const practiceRates: number[] = [];
-      const bareRates: number[] = [];
-      for (let round = 0; round < 2; round++) {
-        practiceRates.push(await requestsPerSecond(new URL(figure.route, base).href, authorization(figure.access)));
-        bareRates.push(await requestsPerSecond(new URL(figure.route, bare.url).href, {}));
-      }
-      const practiceRate = Math.max(...practiceRates);
-      const bareRate = Math.max(...bareRates);
-      const ratio = practiceRate / bareRate;
-      figures.push({
-        name: figure.name,
-        value: practiceRate,
-        unit: 'req/s',
-        baseline: bareRate,
-        ratio,
-        goal: `ratio ≥ ${figure.goal}`,
-        met: ratio >= figure.goal,
-        note: `${Buffer.byteLength(bodies[figure.route])} B body`,
-      });
-    }
-    figures.push(...(await scheduleFigures(base, practice)));
-    figures.push(await registrationFigure(base, practice));
-    figures.push(...(await growthFigures(base, practice)));
-    figures.push(...(await builtServerFigures(MEMORY_REQUESTS)));
-    const size = initialScriptSize(path.resolve(import.meta.dirname, '../out/renderer'));
-    figures.push(
-      size
-        ? {
-            name: 'renderer initial JS, gzipped',
-            value: size.gzipBytes / 1024,
-            unit: 'KiB',
-            goal: 'reported',
-            met: null,
-            note: `${size.files} file(s), ${Math.round(size.rawBytes / 1024)} KiB raw`,
-          }
-        : {
-            name: 'renderer initial JS, gzipped',
-            value: NaN,
-            unit: 'KiB',
-            goal: 'reported',
-            met: null,
-            note: 'not built: run npm run build',
-          },
-    );
+    if (runs('rates')) figures.push(...(await rateFigures(practice, bare)));
+    if (runs('schedule')) figures.push(...(await scheduleFigures(base, practice)));
+    if (runs('registrations')) figures.push(await registrationFigure(base, practice));
+    if (runs('growth')) figures.push(...(await growthFigures(base, practice)));
+    if (runs('production')) figures.push(...(await productionFigures()));
 
     const host = machine();
     console.log(`\n${table(figures)}\n`);
     console.log(
-      `${quick ? 'quick run' : 'full run'} on ${practice.ready.dialect} in ${Math.round((Date.now() - started) / 1000)} s on ${host.cpu} (${host.cores} cores, ${host.memoryGb} GB), Node ${host.node}, ${host.platform}; ${CONNECTIONS} connections, best of 2 × ${SECONDS} s per side`,
+      `${quick ? 'quick run' : 'full run'}${only ? ` of ${only.join(', ')}` : ''} on ${practice.ready.dialect} in ${Math.round((Date.now() - started) / 1000)} s on ${host.cpu} (${host.cores} cores, ${host.memoryGb} GB), Node ${host.node}, ${host.platform}; ${CONNECTIONS} connections, best of 2 × ${SECONDS} s per side`,
     );
-    if (process.env.BENCH_JSON) writeJson(process.env.BENCH_JSON, figures, quick);
+    if (process.env.BENCH_JSON) writeJson(process.env.BENCH_JSON, figures, quick, only);
   } finally {
     await Promise.all([practice.stop(), bare.stop()]);
   }
