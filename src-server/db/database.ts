@@ -1,6 +1,5 @@
-// Opens the database, migrates it, and offers the one way to write: a serialised transaction.
-import type { QueryInterface, Sequelize, Transaction } from 'sequelize';
-import { SequelizeStorage, Umzug } from 'umzug';
+// Opens the database, migrates it, and offers the one way to write: a serialised (group-committed) transaction.
+import { QueryTypes, type QueryInterface, type Sequelize, type Transaction } from 'sequelize';
 import type { FieldCipher } from '../crypto/field-cipher.js';
 import { createSequelize, takeWriteLock, withMigrationLock, type DialectName } from './dialect.js';
 import { MIGRATIONS } from './migrations/index.js';
@@ -48,6 +47,9 @@ export async function openDatabase(databaseUrl: string, cipher: FieldCipher): Pr
 }
 
 async function migrate(sequelize: Sequelize, cipher: FieldCipher): Promise<void> {
+  if (!(await migrationsPending(sequelize))) return;
+  // Umzug brings its command line along (about 3 MB of heap): loaded only when there is something to migrate.
+  const { SequelizeStorage, Umzug } = await import('umzug');
   const umzug = new Umzug<QueryInterface>({
     migrations: MIGRATIONS.map((migration) => ({
       name: migration.name,
@@ -59,4 +61,15 @@ async function migrate(sequelize: Sequelize, cipher: FieldCipher): Promise<void>
     logger: undefined,
   });
   await umzug.up();
+}
+
+/** Whether a migration is not applied yet (or the database is new), read from Umzug's own table. */
+async function migrationsPending(sequelize: Sequelize): Promise<boolean> {
+  try {
+    const rows = await sequelize.query<{ name: string }>('SELECT name FROM schema_migrations', { type: QueryTypes.SELECT });
+    const applied = new Set(rows.map((row) => row.name));
+    return MIGRATIONS.some((migration) => !applied.has(migration.name));
+  } catch {
+    return true; // no table yet
+  }
 }
