@@ -6,7 +6,7 @@ import { createApp } from './app.js';
 import { ConfigError, type ServerConfig } from './config.js';
 import type { ServerCore } from './core.js';
 import { startBackups } from './db/backup.js';
-import { writeVersion } from './db/write-version.js';
+import { committedWriteVersion } from './db/write-version.js';
 import { expressMessages } from './http/express-messages.js';
 import { ResponseReplay } from './http/response-replay.js';
 import { lanUrls } from './lan-addresses.js';
@@ -33,7 +33,7 @@ export interface PracticeServer {
   lanUrls(): string[];
   /** First-run setup's one-time secret while setup is open (shown to the owner only: console, log, desktop window). */
   setupSecret(): string | null;
-  /** How many answers were replayed without Express (http/response-replay.ts; 0 on PostgreSQL, where it is off). */
+  /** How many answers were replayed without Express (http/response-replay.ts). */
   replayed(): number;
   /** Finishes in-flight requests, stops mail delivery (queued mail stays for next time), closes the database. */
   stop(): Promise<void>;
@@ -48,17 +48,15 @@ export async function startPracticeServer(options: StartOptions): Promise<Practi
   let port = config.port;
   const setupSecret = new SetupSecret();
   const app = createApp(core, { staticDir: options.staticDir, lanUrls: () => lanUrls(port, config.host, scheme), setupSecret });
-  // Kept answers go out without Express; on SQLite only, where this process is the only writer (db/write-version.ts).
-  const replay =
-    core.db.dialect === 'sqlite'
-      ? new ResponseReplay({ app, clock: core.clock, logger: core.logger, writeVersion: () => writeVersion(core.db) })
-      : null;
-  const listener = replay?.listener ?? app;
+  // Kept answers go out without Express, until any server's next committed write (db/write-version.ts).
+  const replay = new ResponseReplay({ app, clock: core.clock, logger: core.logger, writeVersion: () => committedWriteVersion(core.db) });
   // With a certificate the same port speaks only HTTPS: LAN clients' passwords no longer cross the network in clear.
   // Requests and responses born with Express's prototypes (http/express-messages.ts): neither Express nor a replay
   // swaps them per request, which cost a replayed answer half its CPU time (44 → 25 µs).
   const messages = expressMessages(app);
-  const server = credentials ? https.createServer({ ...credentials, ...messages }, listener) : http.createServer(messages, listener);
+  const server = credentials
+    ? https.createServer({ ...credentials, ...messages }, replay.listener)
+    : http.createServer(messages, replay.listener);
   server.headersTimeout = 20_000;
   server.requestTimeout = 30_000;
   try {
@@ -106,7 +104,7 @@ export async function startPracticeServer(options: StartOptions): Promise<Practi
     http: server,
     lanUrls: () => lanUrls(port, config.host, scheme),
     setupSecret: () => setupSecret.current(),
-    replayed: () => replay?.served ?? 0,
+    replayed: () => replay.served,
     stop,
   };
 }

@@ -38,3 +38,38 @@ export async function sharedWriteCount(sequelize: Sequelize): Promise<number> {
   const [row] = await sequelize.query<{ value: string }>(`SELECT value FROM ${COUNTER_TABLE} WHERE id = 1`, { type: QueryTypes.SELECT });
   return Number(row.value);
 }
+
+/**
+ * Reads that many callers can share without reading too early: a caller gets the answer of a query that started
+ * after it asked. While one query runs, every caller arriving meanwhile waits for the next one, which they share;
+ * so under load the counter costs two queries in flight at most, however many requests ask at once.
+ */
+export class FreshRead<T> {
+  private running: Promise<T> | null = null;
+  private next: Promise<T> | null = null;
+
+  constructor(private readonly read: () => Promise<T>) {}
+
+  get(): Promise<T> {
+    if (!this.running) return this.start();
+    // The running query may have been sent before this caller's own last write was committed.
+    this.next ??= this.running.then(
+      () => this.startNext(),
+      () => this.startNext(),
+    );
+    return this.next;
+  }
+
+  private startNext(): Promise<T> {
+    this.next = null;
+    return this.start();
+  }
+
+  private start(): Promise<T> {
+    const query = this.read().finally(() => {
+      if (this.running === query) this.running = null;
+    });
+    this.running = query;
+    return query;
+  }
+}

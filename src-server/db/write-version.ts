@@ -4,7 +4,7 @@
 // database's own counter (db/shared-write-counter.ts) instead.
 import type { Transaction } from 'sequelize';
 import type { Database } from './database.js';
-import { sharedWriteCount } from './shared-write-counter.js';
+import { FreshRead, sharedWriteCount } from './shared-write-counter.js';
 
 const versions = new WeakMap<Database, { value: number }>();
 
@@ -40,10 +40,18 @@ export function writeVersion(db: Database): number {
   return counterOf(db).value;
 }
 
+const sharedReads = new WeakMap<Database, FreshRead<number>>();
+
 /**
  * The version a cache may key its entries on, read before the data it renders: this process's count on SQLite
- * (instant), the database's count of every server's writes on PostgreSQL (one indexed read).
+ * (instant, a number), the database's count of every server's writes on PostgreSQL (one shared indexed read).
  */
-export async function committedWriteVersion(db: Database): Promise<number> {
-  return db.dialect === 'sqlite' ? writeVersion(db) : sharedWriteCount(db.sequelize);
+export function committedWriteVersion(db: Database): number | Promise<number> {
+  if (db.dialect === 'sqlite') return writeVersion(db);
+  let reads = sharedReads.get(db);
+  if (!reads) {
+    reads = new FreshRead(() => sharedWriteCount(db.sequelize));
+    sharedReads.set(db, reads);
+  }
+  return reads.get();
 }

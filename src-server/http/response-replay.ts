@@ -14,7 +14,8 @@
 //   practice's midnight, and for a signed-in caller the access token's expiry, so an expired token never gets one.
 // - Requests Express could answer differently are never replayed: HEAD and every other method, a body, conditional
 //   headers (Express would answer 304), a URL that is not a plain path and query.
-// On SQLite only (server.ts), as page-cache.ts: on PostgreSQL another server may write.
+// The write version is this process's count on SQLite and the database's own on PostgreSQL, where other servers
+// write too (db/write-version.ts): there a replay costs one shared read of that counter instead of the page's queries.
 import type { IncomingMessage, OutgoingHttpHeader, RequestListener, ServerResponse } from 'node:http';
 import type { Express, Request } from 'express';
 import type { Clock } from '../clock.js';
@@ -30,8 +31,8 @@ export interface ReplayOptions {
   app: Express;
   clock: Clock;
   logger: Logger;
-  /** The number of writes committed so far (db/write-version.ts). */
-  writeVersion(): number;
+  /** The number of writes committed so far (db/write-version.ts): at once on SQLite, read from the database on PostgreSQL. */
+  writeVersion(): number | Promise<number>;
 }
 
 interface Entry {
@@ -91,17 +92,33 @@ export class ResponseReplay {
     const key = this.keyOf(req);
     if (key === null) return void this.options.app(req, res);
     const version = this.options.writeVersion();
-    if (version !== this.version) this.clear(version);
-    const entry = this.entries.get(key);
-    if (entry && entry.version === version && this.options.clock.now().getTime() < entry.until) return this.replay(req, res, entry);
-    pending.set(res, { replay: this, key, version });
-    this.options.app(req, res);
+    if (typeof version === 'number') return this.answer(req, res, key, version);
+    // The database could not say: Express answers (and fails the same way if the database is gone).
+    version.then(
+      (read) => this.answer(req, res, key, read),
+      () => this.options.app(req, res),
+    );
   };
 
+  private answer(req: IncomingMessage, res: ServerResponse, key: string, version: number): void {
+    // Versions only rise; on PostgreSQL an older read may finish after a newer one: Express answers, nothing is kept.
+    if (version > this.version) this.clear(version);
+    const entry = this.entries.get(key);
+    if (entry && entry.version === version && this.options.clock.now().getTime() < entry.until) return this.replay(req, res, entry);
+    if (version === this.version) pending.set(res, { replay: this, key, version });
+    this.options.app(req, res);
+  }
+
   keep(request: Pending, res: ServerResponse, body: Buffer, until: number): void {
+    if (res.statusCode !== 200 || Number(res.getHeader('content-length')) !== body.length) return;
     // A write committed while Express worked may or may not be in the body: not kept.
-    if (res.statusCode !== 200 || request.version !== this.options.writeVersion() || request.version !== this.version) return;
-    if (Number(res.getHeader('content-length')) !== body.length) return;
+    const now = this.options.writeVersion();
+    if (typeof now === 'number') this.store(request, res, body, until, now);
+    else now.then((read) => this.store(request, res, body, until, read)).catch(() => undefined);
+  }
+
+  private store(request: Pending, res: ServerResponse, body: Buffer, until: number, versionNow: number): void {
+    if (request.version !== versionNow || request.version !== this.version) return;
     const headers: OutgoingHttpHeader[] = [];
     for (const name of rawHeaderNames(res)) headers.push(name, res.getHeader(name)!);
     const old = this.entries.get(request.key);

@@ -1,13 +1,15 @@
 // Serialised answers of hot reads (the appointment lists per caller and URL, the available dates), kept until the next
-// committed write or until time changes them (a session's join window, the practice's midnight). On SQLite only
-// (see db/write-version.ts).
+// committed write or until time changes them (a session's join window, the practice's midnight). The write version is
+// this process's count on SQLite and the database's own on PostgreSQL, where other servers write too
+// (db/write-version.ts).
 import type { Database } from '../db/database.js';
 import type { AppointmentAttributes } from '../db/models/appointment.js';
-import { writeVersion } from '../db/write-version.js';
+import { committedWriteVersion } from '../db/write-version.js';
 import { JOIN_CLOSES_AFTER_END_MS, JOIN_OPENS_BEFORE_START_MS } from './meeting-status.js';
 
-/** More entries than this and the cache starts over: memory stays bounded whatever callers ask. */
+/** More entries or bytes than these and the cache starts over: memory stays bounded whatever callers ask. */
 const MAX_ENTRIES = 2_000;
+const MAX_BYTES = 16 * 1024 * 1024;
 
 export interface RenderedPage {
   json: Buffer;
@@ -39,13 +41,11 @@ export function nextStatusChange(
 
 export class PageCache {
   private readonly entries = new Map<string, Entry>();
-  private readonly enabled: boolean;
+  private bytes = 0;
   /** The write version the entries were rendered at or after; older entries are dropped at once. */
   private version = -1;
 
-  constructor(private readonly db: Database) {
-    this.enabled = db.dialect === 'sqlite';
-  }
+  constructor(private readonly db: Database) {}
 
   /**
    * The page for `key` (which must name everything the answer depends on: the caller, their role, the origin and
@@ -54,18 +54,25 @@ export class PageCache {
    * http/response-replay.ts).
    */
   async page(key: string, now: Date, render: () => Promise<RenderedPage>): Promise<RenderedPage> {
-    if (!this.enabled) return render();
     // Read before rendering: a write committed meanwhile leaves this entry under an old number, never to be served.
-    const version = writeVersion(this.db);
-    if (version !== this.version) {
-      this.entries.clear();
-      this.version = version;
-    }
+    const version = await committedWriteVersion(this.db);
+    // Versions only rise; on PostgreSQL an older read may finish after a newer one: it renders, and keeps nothing.
+    if (version > this.version) this.clear(version);
     const cached = this.entries.get(key);
     if (cached && cached.version === version && now.getTime() < cached.until) return cached;
     const rendered = await render();
-    if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
+    if (version !== this.version) return rendered;
+    const old = this.entries.get(key);
+    if (old) this.bytes -= old.json.length;
+    if (this.entries.size >= MAX_ENTRIES || this.bytes + rendered.json.length > MAX_BYTES) this.clear(version);
     this.entries.set(key, { version, until: rendered.until, json: rendered.json });
+    this.bytes += rendered.json.length;
     return rendered;
+  }
+
+  private clear(version: number): void {
+    this.entries.clear();
+    this.bytes = 0;
+    this.version = version;
   }
 }

@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrPromoteStaff } from '../../src-server/auth/staff-account.js';
 import { createLogger } from '../../src-server/logger.js';
 import { startPracticeServer, type PracticeServer } from '../../src-server/server.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+import { createTestDatabase, onPostgres, type TestDatabase } from '../helpers/test-database.js';
 import { tempDataDir, testServerConfig } from '../helpers/test-server.js';
+import { createAccount } from '../helpers/users.js';
 import { requestBody } from '../server/meetings/helpers.js';
 
 const RACERS = 16;
@@ -57,5 +58,32 @@ describe('two servers on one database', () => {
       Array(RACERS - 1).fill('time_conflict'),
     );
     expect(await servers[1].core.db.models.Appointment.count({ where: { status: 'scheduled' } })).toBe(1);
+  });
+
+  // Each server keeps rendered answers (meetings/page-cache.ts, http/response-replay.ts). On PostgreSQL they are keyed
+  // on the database's own write counter, so one server's write is seen by the other at once. (A SQLite file has one
+  // server process: the desktop app runs once; its caches count that process's writes.)
+  it.runIf(onPostgres)("show one server's write on the other at once: a new request, then a deactivation", async () => {
+    const [a, b] = servers.map((server) => supertest(server.http));
+    const client = await createAccount({ server: servers[0] } as Parameters<typeof createAccount>[0]);
+    const own = () => a.get('/api/meetings/user/appointments/').set('Authorization', client.bearer);
+    const first = await own();
+    expect(first.status).toBe(200);
+    expect((await own()).body).toEqual(first.body);
+
+    const [date] = (await b.get('/api/meetings/appointments/available-dates/')).body as string[];
+    const created = await b
+      .post('/api/meetings/appointments/create/')
+      .set('Authorization', client.bearer)
+      .send(requestBody({ preferred_dates: [date] }));
+    expect(created.status).toBe(201);
+    const after = await own();
+    expect(after.body.count).toBe(first.body.count + 1);
+    expect(JSON.stringify(after.body)).toContain(created.body.id);
+
+    expect((await b.post(`/api/auth/activate-deactivate-user/${client.user.id}/`).set('Authorization', bearer)).body.user.is_active).toBe(
+      false,
+    );
+    expect((await own()).status).toBe(401);
   });
 });

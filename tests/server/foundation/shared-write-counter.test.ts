@@ -2,7 +2,7 @@
 // rendered answers while other servers write to the same database. CI runs this suite on PostgreSQL too.
 import { QueryTypes } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { installSharedWriteCounter } from '../../../src-server/db/shared-write-counter.js';
+import { FreshRead, installSharedWriteCounter } from '../../../src-server/db/shared-write-counter.js';
 import { committedWriteVersion } from '../../../src-server/db/write-version.js';
 import { onPostgres } from '../../helpers/test-database.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
@@ -49,5 +49,28 @@ describe.runIf(onPostgres)('the shared write counter (PostgreSQL)', () => {
     await write;
     expect(await committedWriteVersion(db)).toBeGreaterThan(before);
     await db.write((transaction) => db.sequelize.query("DELETE FROM practice_settings WHERE key = 'counter_probe'", { transaction }));
+  });
+});
+
+describe('a shared fresh read', () => {
+  it('answers each caller with a read that started after it asked, sharing one read among those who asked meanwhile', async () => {
+    const started: { resolve: (value: number) => void }[] = [];
+    const reads = new FreshRead(() => new Promise<number>((resolve) => started.push({ resolve })));
+    const first = reads.get();
+    // Two callers arrive while the first read runs: it may have read before their writes, so they wait for the next.
+    const second = reads.get();
+    const third = reads.get();
+    expect(started).toHaveLength(1);
+    started[0].resolve(1);
+    expect(await first).toBe(1);
+    await Promise.resolve();
+    expect(started).toHaveLength(2);
+    started[1].resolve(2);
+    expect([await second, await third]).toEqual([2, 2]);
+    // Nothing running: a caller starts its own read.
+    const fourth = reads.get();
+    expect(started).toHaveLength(3);
+    started[2].resolve(3);
+    expect(await fourth).toBe(3);
   });
 });

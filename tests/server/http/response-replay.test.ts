@@ -4,7 +4,7 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { writeVersion } from '../../../src-server/db/write-version.js';
+import { committedWriteVersion } from '../../../src-server/db/write-version.js';
 import { REQUEST_LINE_FIELDS } from '../../../src-server/http/request-log.js';
 import { createLogger, REDACTED_PATHS } from '../../../src-server/logger.js';
 import { TestClock } from '../../helpers/test-clock.js';
@@ -48,29 +48,25 @@ function logCollector(): { lines: Record<string, unknown>[]; stream: { write(lin
   return { lines, stream: { write: (line: string) => void lines.push(JSON.parse(line)) } };
 }
 
-function onSqlite(ts: TestServer): boolean {
-  return ts.server.core.db.dialect === 'sqlite';
-}
-
 /**
  * Waits until the server's own background work (mail delivery, reminders) has written what it will for now: each of
  * its writes rightly drops every kept answer, so a replay is only to be expected once it is quiet.
  */
 async function quiet(ts: TestServer): Promise<void> {
-  let version = writeVersion(ts.server.core.db);
+  let version = await committedWriteVersion(ts.server.core.db);
   for (;;) {
     await sleep(300);
-    const now = writeVersion(ts.server.core.db);
+    const now = await committedWriteVersion(ts.server.core.db);
     if (now === version) return;
     version = now;
   }
 }
 
-/** How many answers the replay sends while `run` runs: `expected` on SQLite, none on PostgreSQL. */
+/** How many answers the replay sends while `run` runs. */
 async function expectReplayed<T>(ts: TestServer, expected: number, run: () => Promise<T>): Promise<T> {
   const before = ts.server.replayed();
   const result = await run();
-  expect(ts.server.replayed() - before).toBe(onSqlite(ts) ? expected : 0);
+  expect(ts.server.replayed() - before).toBe(expected);
   return result;
 }
 
