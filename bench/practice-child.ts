@@ -4,12 +4,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pino from 'pino';
 import { hashPassword, MAX_CONCURRENT_HASHES } from '../src-server/auth/passwords.js';
 import { createOrPromoteStaff } from '../src-server/auth/staff-account.js';
 import { loadConfig } from '../src-server/config.js';
 import type { ServerCore } from '../src-server/core.js';
-import { createLogger } from '../src-server/logger.js';
+import { batchedLogDestination, createLogger } from '../src-server/logger.js';
 import { startPracticeServer } from '../src-server/server.js';
 import { createTestDatabase } from '../tests/helpers/test-database.js';
 import type { ChildReply, ChildRequest, PracticeReady } from './protocol.js';
@@ -38,7 +37,7 @@ const server = await startPracticeServer({
     LOG_LEVEL: 'info',
   }),
   // Requests are logged as in production, to a sink, so the figures include the logging cost.
-  logger: createLogger('info', pino.destination('/dev/null')),
+  logger: createLogger('info', batchedLogDestination('/dev/null')),
 });
 const { core } = server;
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, MenuItem, safeStorage, session, shell } from 'electron';
 import pino from 'pino';
-import { createLogger } from '../src-server/logger.js';
+import { batchedLogDestination, createLogger } from '../src-server/logger.js';
 import { registerBridge } from './bridge-handlers.js';
 import { holdQuitUntilStopped, startDesktopServer, type DesktopServer } from './desktop-server.js';
 import { lockToAppOrigin } from './navigation-policy.js';
@@ -19,10 +19,7 @@ app.setPath('userData', path.join(app.getPath('appData'), 'Practice'));
 
 const logger = createLogger(
   process.env.LOG_LEVEL ?? 'info',
-  pino.multistream([
-    { stream: process.stdout },
-    { stream: pino.destination({ dest: path.join(app.getPath('userData'), 'logs', 'main.log'), mkdir: true }) },
-  ]),
+  pino.multistream([{ stream: process.stdout }, { stream: batchedLogDestination(path.join(app.getPath('userData'), 'logs', 'main.log')) }]),
 );
 
 let mainWindow: BrowserWindow | null = null;
