@@ -26,7 +26,7 @@ export function apiRootEndpoints(allEndpoints: () => Endpoint[]): Endpoint[] {
             headers: { 'content-type': 'application/json; charset=utf-8' },
             body: apiRootJson(request.origin),
             // The same bytes for every request to this origin as long as the server runs.
-            replay: { until: Infinity },
+            replay: { until: Infinity, readsNoData: true },
           }),
         }),
       },

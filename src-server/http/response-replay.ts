@@ -9,7 +9,8 @@
 //   whether the peer is a trusted proxy (then those two decide the origin, as Express reads them).
 // - An entry holds only at the write version (db/write-version.ts) read before Express ran, and only if no write was
 //   committed before the answer was kept: any committed write, a deactivation, a logout or a password change among
-//   them, drops every entry at once, so a revocation takes effect on the very next request.
+//   them, drops every entry at once, so a revocation takes effect on the very next request. The one exception is an
+//   answer that reads nothing stored (the API root's document of the routes) to a caller without a token.
 // - And only until its time runs out (core.clock): a session's join window, a slot entering the minimum notice, the
 //   practice's midnight, and for a signed-in caller the access token's expiry, so an expired token never gets one.
 // - Requests Express could answer differently are never replayed: HEAD and every other method, a body, conditional
@@ -58,11 +59,18 @@ const pending = new WeakMap<ServerResponse, Pending>();
  * keeps it for identical requests until the next committed write or `until` (epoch ms). Does nothing for a response
  * that is not a replayable GET (or when no replay is in front of the app).
  */
-export function keepForReplay(res: ServerResponse, body: Buffer, until: number): void {
+export function keepForReplay(res: ServerResponse, body: Buffer, validity: Validity): void {
   const request = pending.get(res);
   if (!request) return;
   pending.delete(res);
-  request.replay.keep(request, res, body, until);
+  request.replay.keep(request, res, body, validity);
+}
+
+export interface Validity {
+  /** Epoch ms from which the answer may read differently without a write. */
+  until: number;
+  /** False only for an answer that reads nothing stored, to a caller without a token (the API root): kept across writes. */
+  writesEndIt: boolean;
 }
 
 /** The header names in the letter case they were set in: node's OutgoingMessage has it, @types/node only on ClientRequest. */
@@ -70,10 +78,19 @@ function rawHeaderNames(res: ServerResponse): string[] {
   return (res as ServerResponse & { getRawHeaderNames(): string[] }).getRawHeaderNames();
 }
 
+/** The response's header names in the letter case they were set in, each followed by its value: what writeHead takes. */
+function headersOf(res: ServerResponse): OutgoingHttpHeader[] {
+  const headers: OutgoingHttpHeader[] = [];
+  for (const name of rawHeaderNames(res)) headers.push(name, res.getHeader(name)!);
+  return headers;
+}
+
 type TrustProxy = (address: string | undefined, hop: number) => boolean;
 
 export class ResponseReplay {
   private readonly entries = new Map<string, Entry>();
+  /** Answers no write changes (Validity.writesEndIt false): few (one per host and origin asked on), kept apart. */
+  private readonly writeProof = new Map<string, Entry>();
   private bytes = 0;
   /** The write version the entries were rendered at; older entries are dropped at once. */
   private version = -1;
@@ -91,6 +108,8 @@ export class ResponseReplay {
   readonly listener: RequestListener = (req, res) => {
     const key = this.keyOf(req);
     if (key === null) return void this.options.app(req, res);
+    const kept = this.writeProof.get(key);
+    if (kept && this.options.clock.now().getTime() < kept.until) return this.replay(req, res, kept);
     const version = this.options.writeVersion();
     if (typeof version === 'number') return this.answer(req, res, key, version);
     // The database could not say: Express answers (and fails the same way if the database is gone).
@@ -109,8 +128,13 @@ export class ResponseReplay {
     this.options.app(req, res);
   }
 
-  keep(request: Pending, res: ServerResponse, body: Buffer, until: number): void {
+  keep(request: Pending, res: ServerResponse, body: Buffer, { until, writesEndIt }: Validity): void {
     if (res.statusCode !== 200 || Number(res.getHeader('content-length')) !== body.length) return;
+    if (!writesEndIt) {
+      if (this.writeProof.size >= MAX_ENTRIES) this.writeProof.clear();
+      this.writeProof.set(request.key, { version: request.version, until, headers: headersOf(res), body });
+      return;
+    }
     // A write committed while Express worked may or may not be in the body: not kept.
     const now = this.options.writeVersion();
     if (typeof now === 'number') this.store(request, res, body, until, now);
@@ -119,8 +143,7 @@ export class ResponseReplay {
 
   private store(request: Pending, res: ServerResponse, body: Buffer, until: number, versionNow: number): void {
     if (request.version !== versionNow || request.version !== this.version) return;
-    const headers: OutgoingHttpHeader[] = [];
-    for (const name of rawHeaderNames(res)) headers.push(name, res.getHeader(name)!);
+    const headers = headersOf(res);
     const old = this.entries.get(request.key);
     if (old) this.bytes -= old.body.length;
     if (this.entries.size >= MAX_ENTRIES || this.bytes + body.length > MAX_BYTES) this.clear(this.version);

@@ -44,9 +44,10 @@ export interface OperationResult {
   /**
    * A 200 Buffer body that depends on nothing but the data, the time and what http/response-replay.ts keys on (URL,
    * Host, Authorization, origin): may be replayed byte for byte to identical GETs until the next committed write or
-   * `until` (epoch ms), whichever comes first (and never past the caller's token).
+   * `until` (epoch ms), whichever comes first (and never past the caller's token). `readsNoData`: the answer reads
+   * nothing stored (the API root), so an anonymous caller's copy outlives writes.
    */
-  replay?: { until: number };
+  replay?: { until: number; readsNoData?: boolean };
 }
 
 export interface Operation<BodySchema extends z.ZodType = z.ZodType, QuerySchema extends z.ZodType = z.ZodType> {

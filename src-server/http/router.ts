@@ -60,7 +60,12 @@ async function runOperation(operation: Operation, req: Request, res: Response, d
   // A file (a PDF) or JSON serialised ahead (a kept page): sent as it is, with the Content-Type the handler set.
   else if (Buffer.isBuffer(result.body)) {
     res.send(result.body);
-    if (result.replay) keepForReplay(res, result.body, Math.min(result.replay.until, principal?.expiresAt ?? Infinity));
+    if (result.replay)
+      keepForReplay(res, result.body, {
+        until: Math.min(result.replay.until, principal?.expiresAt ?? Infinity),
+        // A signed-in caller's copy still ends with any write: a revoked token must meet the authenticator again.
+        writesEndIt: !(result.replay.readsNoData && !principal),
+      });
   } else res.json(result.body);
 }
 
