@@ -118,16 +118,47 @@ function scheduleAll(ids: string[]): Promise<autocannon.Result> {
   });
 }
 
+function registerMany(count: number): Promise<autocannon.Result> {
+  let next = 0;
+  return autocannon({
+    url: new URL('/api/auth/register/', url).href,
+    connections: 10,
+    amount: count,
+    headers: { 'content-type': 'application/json' },
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request) => ({
+          ...request,
+          body: JSON.stringify({
+            email: `profile-${next++}@bench.example`,
+            first_name: 'Bench',
+            last_name: 'Signup',
+            password: 'Benchmark-Juniper-2048',
+            password2: 'Benchmark-Juniper-2048',
+          }),
+        }),
+      },
+    ],
+  });
+}
+
 await createPending(20);
 const access = route.startsWith('/api/meetings/appointments/?') || route.startsWith('/api/admin') ? staff : reader.access;
 const load = { url: new URL(route, url).href, headers: { authorization: `Bearer ${access}` }, connections: 10 };
-// `schedule` profiles the write path instead: staff scheduling the reader's pending requests, 50 at once (as npm run bench).
+// `schedule` profiles the write path instead: staff scheduling the reader's pending requests, 50 at once (as npm run bench);
+// `register`, sign-ups (one password hash each), 10 at once.
 const scheduling = route === 'schedule';
+const registering = route === 'register';
 const pending = scheduling ? await createPending(seconds * 100) : [];
-if (!scheduling) await autocannon({ ...load, duration: 1 });
+if (!scheduling && !registering) await autocannon({ ...load, duration: 1 });
 const loadStarted = performance.now();
 const cpuBefore = cpuMillis(practice.pid);
-const result = scheduling ? await scheduleAll(pending) : await autocannon({ ...load, duration: seconds });
+const result = scheduling
+  ? await scheduleAll(pending)
+  : registering
+    ? await registerMany(seconds * 10)
+    : await autocannon({ ...load, duration: seconds });
 const cpuPerRequest = (cpuMillis(practice.pid) - cpuBefore) / result.requests.total;
 const loadEnded = performance.now();
 // CPU time per request is what the server spends whatever else runs on the machine; req/s is not.
