@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { startPracticeChild } from './children.js';
+import { scheduleLoad, signUpLoad } from './write-loads.js';
 
 interface ProfileNode {
   id: number;
@@ -90,59 +91,6 @@ async function createPending(count: number): Promise<string[]> {
   return ids;
 }
 
-function scheduleAll(ids: string[]): Promise<autocannon.Result> {
-  const firstSlot = Math.ceil((Date.now() + 2 * 86_400_000) / 3_600_000) * 3_600_000;
-  let next = 0;
-  return autocannon({
-    url,
-    connections: 50,
-    amount: ids.length,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${staff}` },
-    requests: [
-      {
-        method: 'POST',
-        setupRequest: (request) => {
-          const slot = next++;
-          return {
-            ...request,
-            path: `/api/meetings/appointments/${ids[slot]}/schedule/`,
-            body: JSON.stringify({
-              scheduled_datetime: new Date(firstSlot + slot * 2 * 3_600_000).toISOString(),
-              scheduled_duration: 60,
-              allow_blocked_date: true,
-            }),
-          };
-        },
-      },
-    ],
-  });
-}
-
-function registerMany(count: number): Promise<autocannon.Result> {
-  let next = 0;
-  return autocannon({
-    url: new URL('/api/auth/register/', url).href,
-    connections: 10,
-    amount: count,
-    headers: { 'content-type': 'application/json' },
-    requests: [
-      {
-        method: 'POST',
-        setupRequest: (request) => ({
-          ...request,
-          body: JSON.stringify({
-            email: `profile-${next++}@bench.example`,
-            first_name: 'Bench',
-            last_name: 'Signup',
-            password: 'Benchmark-Juniper-2048',
-            password2: 'Benchmark-Juniper-2048',
-          }),
-        }),
-      },
-    ],
-  });
-}
-
 await createPending(20);
 const access = route.startsWith('/api/meetings/appointments/?') || route.startsWith('/api/admin') ? staff : reader.access;
 const load = { url: new URL(route, url).href, headers: { authorization: `Bearer ${access}` }, connections: 10 };
@@ -155,9 +103,9 @@ if (!scheduling && !registering) await autocannon({ ...load, duration: 1 });
 const loadStarted = performance.now();
 const cpuBefore = cpuMillis(practice.pid);
 const result = scheduling
-  ? await scheduleAll(pending)
+  ? (await scheduleLoad(url, staff, pending, 50)).result
   : registering
-    ? await registerMany(seconds * 10)
+    ? (await signUpLoad(url, seconds * 10, 10, 'profile')).result
     : await autocannon({ ...load, duration: seconds });
 const cpuPerRequest = (cpuMillis(practice.pid) - cpuBefore) / result.requests.total;
 const loadEnded = performance.now();

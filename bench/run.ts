@@ -7,6 +7,7 @@ import autocannon from 'autocannon';
 import { builtServerFigures } from './built-server.js';
 import { startBareChild, startPracticeChild, type BareChild, type PracticeChild } from './children.js';
 import type { BenchAccount } from './protocol.js';
+import { scheduleLoad, signUpLoad } from './write-loads.js';
 import { initialScriptSize } from './renderer-size.js';
 import { machine, table, writeJson, type Figure } from './report.js';
 
@@ -56,14 +57,6 @@ function median(values: number[]): number {
 
 function count(value: number): string {
   return value.toLocaleString('en-US');
-}
-
-/**
- * A fixed amount of requests per second of the whole run: autocannon's average is over whole-second buckets, which a
- * run of a few seconds mostly leaves part-filled (40 sign-ups in 1.6 s read as 10 a second).
- */
-function completedPerSecond(result: autocannon.Result): number {
-  return result.requests.total / ((result.finish.getTime() - result.start.getTime()) / 1000);
 }
 
 async function requestsPerSecond(url: string, headers: Record<string, string>): Promise<number> {
@@ -125,34 +118,8 @@ function weekRange(): string {
 
 async function scheduleFigures(base: string, practice: PracticeChild): Promise<Figure[]> {
   const ids = await createRequests(base, practice.ready.requester, SCHEDULES);
-  // Distinct, non-overlapping hours from the day after tomorrow on: no request may meet a time conflict.
-  const firstSlot = Math.ceil((Date.now() + 2 * 86_400_000) / 3_600_000) * 3_600_000;
-  let next = 0;
-  const result = await autocannon({
-    url: base,
-    connections: SCHEDULE_CONNECTIONS,
-    amount: ids.length,
-    headers: { 'content-type': 'application/json', ...authorization(practice.ready.staff) },
-    requests: [
-      {
-        method: 'POST',
-        setupRequest: (request) => {
-          const slot = next++;
-          return {
-            ...request,
-            path: `/api/meetings/appointments/${ids[slot % ids.length]}/schedule/`,
-            body: JSON.stringify({
-              scheduled_datetime: new Date(firstSlot + slot * 2 * 3_600_000).toISOString(),
-              scheduled_duration: 60,
-              allow_blocked_date: true,
-            }),
-          };
-        },
-      },
-    ],
-  });
+  const { result, perSecond: rate } = await scheduleLoad(base, practice.ready.staff, ids, SCHEDULE_CONNECTIONS);
   const failed = result.errors + result.non2xx + result.timeouts;
-  const rate = completedPerSecond(result);
   const note = `${count(ids.length)} requests, ${SCHEDULE_CONNECTIONS} concurrent staff, ${failed} errors, p99 ${result.latency.p99} ms`;
   return [
     {
@@ -173,33 +140,8 @@ async function registrationFigure(base: string, practice: PracticeChild): Promis
   const reply = await practice.ask({ type: 'hash-time' });
   if (reply.type !== 'hash-time') throw new Error('the server did not time a hash');
   const hashLimit = reply.parallel / (reply.ms / 1000);
-  let next = 0;
-  const result = await autocannon({
-    url: new URL('/api/auth/register/', base).href,
-    connections: CONNECTIONS,
-    amount: REGISTRATIONS,
-    headers: { 'content-type': 'application/json' },
-    requests: [
-      {
-        method: 'POST',
-        setupRequest: (request) => {
-          const email = `signup-${next++}@bench.example`;
-          return {
-            ...request,
-            body: JSON.stringify({
-              email,
-              first_name: 'Bench',
-              last_name: 'Signup',
-              password: 'Benchmark-Juniper-2048',
-              password2: 'Benchmark-Juniper-2048',
-            }),
-          };
-        },
-      },
-    ],
-  });
+  const { result, perSecond: rate } = await signUpLoad(base, REGISTRATIONS, CONNECTIONS, 'signup');
   const failed = result.errors + result.non2xx + result.timeouts;
-  const rate = completedPerSecond(result);
   return {
     name: 'registrations (one password hash each)',
     value: rate,
