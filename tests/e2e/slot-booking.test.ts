@@ -220,6 +220,8 @@ suite('booking a free slot and the week view', () => {
       await page.getByRole('button', { name: /Open request of Lena Vogt/ }).click();
       const drawer = page.getByRole('dialog');
       await drawer.getByRole('group', { name: /Date and time \(Europe\/Berlin\)/ }).waitFor();
+      // Times read 24-hour everywhere, whatever the browser's language (en-US here), with the zone named.
+      await drawer.getByText(/^Requested \w{3}, .*\b\d{2}:\d{2} GMT\+[12]$/).waitFor();
       await expect.poll(() => drawer.getByLabel('Day', { exact: true }).inputValue()).toBe(taken.date);
       expect(await drawer.getByLabel('Time', { exact: true }).inputValue()).toBe(heldTime);
       const slots = drawer.getByRole('group', { name: /^Free times on / });

@@ -1,6 +1,6 @@
 // Dates and times as people in the practice read them: in the practice's time zone, with the zone named.
 
-/** "Mon, 30 Mar 2026, 10:00 CEST" for an ISO instant, in `zone`. */
+/** "Mon, 30 Mar 2026, 10:00 CEST" for an ISO instant, in `zone`: 24-hour like every other time on screen. */
 export function formatDateTime(iso: string, zone: string): string {
   return new Intl.DateTimeFormat(undefined, {
     timeZone: zone,
@@ -10,6 +10,7 @@ export function formatDateTime(iso: string, zone: string): string {
     year: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
+    hourCycle: 'h23',
     timeZoneName: 'short',
   }).format(new Date(iso));
 }
