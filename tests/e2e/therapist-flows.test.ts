@@ -239,10 +239,20 @@ suite('the therapist at work in the browser', () => {
     const second = await admin.context.newPage();
     await second.goto('/admin/users');
     await second.getByRole('heading', { name: 'Users' }).waitFor();
+    const refreshes: string[] = [];
+    for (const tab of [admin.page, second])
+      tab.on('request', (request) => void (request.url().includes('/api/auth/token/refresh/') && refreshes.push(request.url())));
+    const storedRefresh = () =>
+      admin.page.evaluate(() => (JSON.parse(localStorage.getItem('practice.session') ?? 'null') as { refresh: string } | null)?.refresh);
+    const before = await storedRefresh();
     ts.clock.advance(30 * 60_000);
     await Promise.all([admin.page.goto('/admin/sessions'), second.goto('/admin/outbox')]);
     await admin.page.getByRole('heading', { name: 'Upcoming sessions' }).waitFor();
     await second.getByRole('heading', { name: 'Mail' }).waitFor();
+    // The headings show before the data: wait for the rotated pair to be stored. (A tab reloaded while its refresh is on
+    // the way never stores the answer, and presenting the rotated token again rightly ends the session.)
+    await expect.poll(storedRefresh).not.toBe(before);
+    expect(refreshes).toHaveLength(1);
     await admin.page.reload();
     await admin.page.getByRole('heading', { name: 'Upcoming sessions' }).waitFor();
     expect(admin.page.url()).toContain('/admin/sessions');
