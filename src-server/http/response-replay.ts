@@ -22,6 +22,7 @@ import type { Express, Request } from 'express';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import { requestLineWriter, type RequestLineWriter } from './request-log.js';
+import { VersionedCache } from './versioned-cache.js';
 
 /** More entries or body bytes than these and the replay starts over: memory stays bounded whatever callers ask. */
 const MAX_ENTRIES = 2_000;
@@ -37,7 +38,6 @@ export interface ReplayOptions {
 }
 
 interface Entry {
-  version: number;
   /** Epoch ms from which the answer may read differently without a write. */
   until: number;
   /** Header names as Express set them, each followed by its value: what `writeHead` takes. */
@@ -88,12 +88,9 @@ function headersOf(res: ServerResponse): OutgoingHttpHeader[] {
 type TrustProxy = (address: string | undefined, hop: number) => boolean;
 
 export class ResponseReplay {
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries = new VersionedCache<Entry>(MAX_ENTRIES, MAX_BYTES, (entry) => entry.body.length);
   /** Answers no write changes (Validity.writesEndIt false): few (one per host and origin asked on), kept apart. */
   private readonly writeProof = new Map<string, Entry>();
-  private bytes = 0;
-  /** The write version the entries were rendered at; older entries are dropped at once. */
-  private version = -1;
   private readonly trustProxy: TrustProxy;
   private readonly writeLine: RequestLineWriter;
   /** How many answers were replayed (for tests and measurements). */
@@ -120,11 +117,11 @@ export class ResponseReplay {
   };
 
   private answer(req: IncomingMessage, res: ServerResponse, key: string, version: number): void {
-    // Versions only rise; on PostgreSQL an older read may finish after a newer one: Express answers, nothing is kept.
-    if (version > this.version) this.clear(version);
-    const entry = this.entries.get(key);
-    if (entry && entry.version === version && this.options.clock.now().getTime() < entry.until) return this.replay(req, res, entry);
-    if (version === this.version) pending.set(res, { replay: this, key, version });
+    if (this.entries.at(version)) {
+      const entry = this.entries.get(key, version, this.options.clock.now().getTime());
+      if (entry) return this.replay(req, res, entry);
+      pending.set(res, { replay: this, key, version });
+    }
     this.options.app(req, res);
   }
 
@@ -132,7 +129,7 @@ export class ResponseReplay {
     if (res.statusCode !== 200 || Number(res.getHeader('content-length')) !== body.length) return;
     if (!writesEndIt) {
       if (this.writeProof.size >= MAX_ENTRIES) this.writeProof.clear();
-      this.writeProof.set(request.key, { version: request.version, until, headers: headersOf(res), body });
+      this.writeProof.set(request.key, { until, headers: headersOf(res), body });
       return;
     }
     // A write committed while Express worked may or may not be in the body: not kept.
@@ -142,13 +139,7 @@ export class ResponseReplay {
   }
 
   private store(request: Pending, res: ServerResponse, body: Buffer, until: number, versionNow: number): void {
-    if (request.version !== versionNow || request.version !== this.version) return;
-    const headers = headersOf(res);
-    const old = this.entries.get(request.key);
-    if (old) this.bytes -= old.body.length;
-    if (this.entries.size >= MAX_ENTRIES || this.bytes + body.length > MAX_BYTES) this.clear(this.version);
-    this.entries.set(request.key, { version: request.version, until, headers, body });
-    this.bytes += body.length;
+    if (request.version === versionNow) this.entries.set(request.key, request.version, { until, headers: headersOf(res), body });
   }
 
   /** Everything Express or a handler reads from a GET to a replayable route; null when the request is not one. */
@@ -182,11 +173,5 @@ export class ResponseReplay {
     res.end(entry.body);
     // Written at once rather than on 'finish' as for Express's answers: the line is the same, a listener less.
     this.writeLine(ip ?? req.socket.remoteAddress, 'GET', path, 200, started);
-  }
-
-  private clear(version: number): void {
-    this.entries.clear();
-    this.bytes = 0;
-    this.version = version;
   }
 }

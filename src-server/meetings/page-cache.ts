@@ -5,6 +5,7 @@
 import type { Database } from '../db/database.js';
 import type { AppointmentAttributes } from '../db/models/appointment.js';
 import { committedWriteVersion } from '../db/write-version.js';
+import { VersionedCache } from '../http/versioned-cache.js';
 import { JOIN_CLOSES_AFTER_END_MS, JOIN_OPENS_BEFORE_START_MS } from './meeting-status.js';
 
 /** More entries or bytes than these and the cache starts over: memory stays bounded whatever callers ask. */
@@ -15,10 +16,6 @@ export interface RenderedPage {
   json: Buffer;
   /** Epoch ms from which the page may read differently without a write (a session opens or closes). */
   until: number;
-}
-
-interface Entry extends RenderedPage {
-  version: number;
 }
 
 /** When the first of `rows` changes its meeting status after `now` (Infinity when none will). */
@@ -40,10 +37,7 @@ export function nextStatusChange(
 }
 
 export class PageCache {
-  private readonly entries = new Map<string, Entry>();
-  private bytes = 0;
-  /** The write version the entries were rendered at or after; older entries are dropped at once. */
-  private version = -1;
+  private readonly pages = new VersionedCache<RenderedPage>(MAX_ENTRIES, MAX_BYTES, (page) => page.json.length);
 
   constructor(private readonly db: Database) {}
 
@@ -56,23 +50,10 @@ export class PageCache {
   async page(key: string, now: Date, render: () => Promise<RenderedPage>): Promise<RenderedPage> {
     // Read before rendering: a write committed meanwhile leaves this entry under an old number, never to be served.
     const version = await committedWriteVersion(this.db);
-    // Versions only rise; on PostgreSQL an older read may finish after a newer one: it renders, and keeps nothing.
-    if (version > this.version) this.clear(version);
-    const cached = this.entries.get(key);
-    if (cached && cached.version === version && now.getTime() < cached.until) return cached;
+    const cached = this.pages.at(version) ? this.pages.get(key, version, now.getTime()) : undefined;
+    if (cached) return cached;
     const rendered = await render();
-    if (version !== this.version) return rendered;
-    const old = this.entries.get(key);
-    if (old) this.bytes -= old.json.length;
-    if (this.entries.size >= MAX_ENTRIES || this.bytes + rendered.json.length > MAX_BYTES) this.clear(version);
-    this.entries.set(key, { version, until: rendered.until, json: rendered.json });
-    this.bytes += rendered.json.length;
+    this.pages.set(key, version, { json: rendered.json, until: rendered.until });
     return rendered;
-  }
-
-  private clear(version: number): void {
-    this.entries.clear();
-    this.bytes = 0;
-    this.version = version;
   }
 }
